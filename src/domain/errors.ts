@@ -1,0 +1,49 @@
+/**
+ * The one catalogue of error codes. Every error MesInfos raises on purpose carries one of
+ * these codes; the HTTP layer maps them to statuses in one place, the CLI to exit codes.
+ */
+export const ERROR_CATALOGUE = {
+  VAULT_NOT_FOUND: 'No vault exists at this path yet.',
+  VAULT_EXISTS: 'A vault already exists at this path.',
+  VAULT_LOCKED: 'The vault is locked: unlock it with the passphrase first.',
+  VAULT_PASSPHRASE_WRONG: 'The passphrase does not open this vault (or the file is not a MesInfos vault).',
+  VAULT_PASSPHRASE_WEAK: 'The passphrase is too weak.',
+  VAULT_CORRUPT: 'The vault file is damaged or not a vault.',
+  IMPORT_MALFORMED: 'The input is malformed: nothing was imported.',
+  IMPORT_INVALID: 'Some records do not follow their schema: nothing was imported.',
+  IMPORT_UNRECOGNISED: 'No connector recognised this file.',
+  IMPORT_EMPTY: 'The file holds no records.',
+  ARCHIVE_INVALID: 'The archive is not a valid MesInfos export.',
+  RECORD_NOT_FOUND: 'No record with this id.',
+  RECORD_DELETED: 'This record was deleted.',
+  CORRECTION_INVALID: 'The correction does not follow the record type’s schema.',
+  INPUT_INVALID: 'The request does not follow the operation’s input schema.',
+  GRANT_NOT_FOUND: 'No grant with this id.',
+  GRANT_INVALID: 'The grant is not valid.',
+  CONSENT_DENIED: 'No grant allows this access.',
+  UNAUTHENTICATED: 'Credentials are missing or unknown.',
+  AUDIT_BROKEN: 'The access log chain is broken.',
+  NOT_FOUND: 'Nothing here.',
+  INTERNAL: 'Something went wrong on our side.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+/**
+ * An error with a stable code, a message a person understands, and optional details
+ * (the place in a file, the faults of an import) that tools may show beside it.
+ */
+export class MesInfosError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string = ERROR_CATALOGUE[code],
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'MesInfosError';
+  }
+}
+
+export function isMesInfosError(e: unknown): e is MesInfosError {
+  return e instanceof MesInfosError;
+}

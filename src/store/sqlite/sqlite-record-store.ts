@@ -1,0 +1,393 @@
+import { createHash } from 'node:crypto';
+import { Kysely, SqliteDialect, sql, type SelectQueryBuilder } from 'kysely';
+import { MesInfosError } from '../../domain/errors.ts';
+import { newRecordId, type ImportId, type RecordId } from '../../domain/ids.ts';
+import { searchTextOf, type RecordInput, type StoredRecord } from '../../domain/record.ts';
+import { toEpochMs } from '../../domain/time.ts';
+import type { BlobRef } from '../../domain/types/common-types.ts';
+import { foldHourly, type HourlyPartial } from '../aggregate-buckets.ts';
+import type {
+  AggregateQuery,
+  AggregateRow,
+  ImportSummary,
+  RecordPage,
+  RecordQuery,
+  RecordRevision,
+  RecordStore,
+  StoreStats,
+  UpsertCounts,
+  WriteSession,
+} from '../record-store.ts';
+import { migrate } from './migrations.ts';
+import {
+  contentHash,
+  decodeCursor,
+  encodeCursor,
+  ftsQuery,
+  importToRow,
+  rowToImport,
+  rowToRecord,
+  type ImportRow,
+  type RecordRow,
+} from './row-mapping.ts';
+import { openEncryptedDatabase, type OpenOptions, type SqliteDb } from './sqlite-database.ts';
+
+interface Tables {
+  records: RecordRow & { deleted_reason: string | null };
+}
+
+/**
+ * The RecordStore on an encrypted SQLite file. Two connections: one writer (all write
+ * sessions, serialised) and one reader, so that readers never see an uncommitted import
+ * (WAL gives them the last committed state).
+ */
+export class SqliteRecordStore implements RecordStore {
+  readonly writer: SqliteDb;
+  readonly reader: SqliteDb;
+  private readonly kysely: Kysely<Tables>;
+  private writeQueue: Promise<void> = Promise.resolve();
+
+  private constructor(writer: SqliteDb, reader: SqliteDb) {
+    this.writer = writer;
+    this.reader = reader;
+    this.kysely = new Kysely<Tables>({ dialect: new SqliteDialect({ database: reader }) });
+  }
+
+  /** Opens (or, with `create`, creates) a store and applies pending migrations. */
+  static open(opts: OpenOptions): SqliteRecordStore {
+    if (opts.path === ':memory:') throw new Error('SqliteRecordStore needs a file: it uses a writer and a reader connection');
+    const writer = openEncryptedDatabase(opts);
+    try {
+      migrate(writer);
+      const reader = openEncryptedDatabase({ ...opts, create: false });
+      return new SqliteRecordStore(writer, reader);
+    } catch (e) {
+      writer.close();
+      throw e;
+    }
+  }
+
+  async beginWrite(): Promise<WriteSession> {
+    let release!: () => void;
+    const previous = this.writeQueue;
+    this.writeQueue = new Promise<void>((r) => (release = r));
+    await previous;
+    this.writer.exec('BEGIN IMMEDIATE');
+    return new SqliteWriteSession(this.writer, release);
+  }
+
+  async get(id: RecordId): Promise<StoredRecord | undefined> {
+    const row = this.reader.prepare('SELECT * FROM records WHERE id = ? AND deleted_at IS NULL').get(id) as RecordRow | undefined;
+    return row ? rowToRecord(row) : undefined;
+  }
+
+  async revisions(id: RecordId): Promise<RecordRevision[]> {
+    const cur = this.reader.prepare('SELECT * FROM records WHERE id = ?').get(id) as RecordRow | undefined;
+    if (!cur) throw new MesInfosError('RECORD_NOT_FOUND', `No record with id ${id}.`);
+    const rows = this.reader
+      .prepare('SELECT * FROM record_revisions WHERE record_seq = ? ORDER BY revision')
+      .all(cur.seq) as { revision: number; revised_by: string; occurred_at: number; data: string; import_id: string | null; reason: string | null; at: number }[];
+    const out: RecordRevision[] = rows.map((r) => ({
+      revision: r.revision,
+      revisedBy: r.revised_by === 'person' ? 'person' : 'source',
+      occurredAt: new Date(r.occurred_at).toISOString(),
+      data: JSON.parse(r.data) as Record<string, unknown>,
+      importId: r.import_id as ImportId | null,
+      reason: r.reason,
+      at: new Date(r.at).toISOString(),
+    }));
+    out.push({
+      revision: cur.revision,
+      revisedBy: cur.revised_by === 'person' ? 'person' : 'source',
+      occurredAt: new Date(cur.occurred_at).toISOString(),
+      data: JSON.parse(cur.data) as Record<string, unknown>,
+      importId: cur.import_id as ImportId | null,
+      reason: cur.revision_reason,
+      at: new Date(cur.updated_at).toISOString(),
+    });
+    return out;
+  }
+
+  private filtered(q: Omit<RecordQuery, 'limit' | 'cursor'>): SelectQueryBuilder<Tables, 'records', object> {
+    let b = this.kysely.selectFrom('records').where('deleted_at', 'is', null);
+    if (q.types?.length) b = b.where('type', 'in', q.types);
+    if (q.sources?.length) b = b.where('source', 'in', q.sources);
+    if (q.from) b = b.where('occurred_at', '>=', toEpochMs(q.from));
+    if (q.to) b = b.where('occurred_at', '<', toEpochMs(q.to));
+    if (q.text !== undefined && q.text.trim() !== '') {
+      const m = ftsQuery(q.text);
+      if (m === null) b = b.where(sql<boolean>`0`);
+      else b = b.where('seq', 'in', sql<number>`(SELECT rowid FROM records_fts WHERE records_fts MATCH ${m})`);
+    }
+    return b;
+  }
+
+  async query(q: RecordQuery): Promise<RecordPage> {
+    const limit = Math.min(Math.max(q.limit ?? 100, 1), 10_000);
+    const desc = q.order === 'desc';
+    let b = this.filtered(q);
+    if (q.cursor) {
+      const c = decodeCursor(q.cursor);
+      if (!c) throw new MesInfosError('INPUT_INVALID', 'The cursor is not one this vault gave.');
+      b = b.where((eb) =>
+        desc
+          ? eb.or([eb('occurred_at', '<', c.occurredAt), eb.and([eb('occurred_at', '=', c.occurredAt), eb('seq', '<', c.seq)])])
+          : eb.or([eb('occurred_at', '>', c.occurredAt), eb.and([eb('occurred_at', '=', c.occurredAt), eb('seq', '>', c.seq)])]),
+      );
+    }
+    const rows = (await b
+      .selectAll()
+      .orderBy('occurred_at', desc ? 'desc' : 'asc')
+      .orderBy('seq', desc ? 'desc' : 'asc')
+      .limit(limit + 1)
+      .execute()) as RecordRow[];
+    const more = rows.length > limit;
+    const page = more ? rows.slice(0, limit) : rows;
+    const last = page[page.length - 1];
+    return { records: page.map(rowToRecord), nextCursor: more && last ? encodeCursor(last.occurred_at, last.seq) : null };
+  }
+
+  async *iterate(q: Omit<RecordQuery, 'limit' | 'cursor'> = {}): AsyncIterable<StoredRecord> {
+    let cursor: string | undefined;
+    do {
+      const page = await this.query({ ...q, limit: 2000, ...(cursor ? { cursor } : {}), order: 'asc' });
+      for (const r of page.records) yield r;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
+
+  async count(q: Omit<RecordQuery, 'limit' | 'cursor'> = {}): Promise<number> {
+    const r = await this.filtered(q).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  async aggregate(q: AggregateQuery): Promise<AggregateRow[]> {
+    if (!/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/.test(q.field)) throw new MesInfosError('INPUT_INVALID', `"${q.field}" is not a field path.`);
+    if (q.groupBy !== undefined && !/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/.test(q.groupBy))
+      throw new MesInfosError('INPUT_INVALID', `"${q.groupBy}" is not a field path.`);
+    const value = sql<number>`json_extract(data, ${'$.' + q.field})`;
+    const group = q.groupBy ? sql<string | null>`json_extract(data, ${'$.' + q.groupBy})` : sql<null>`NULL`;
+    const parts = (await this.filtered({ types: [q.type], ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}), ...(q.sources ? { sources: q.sources } : {}) })
+      .where(value, 'is not', null)
+      .select([
+        sql<number>`occurred_at / 3600000`.as('hour'),
+        group.as('grp'),
+        sql<number>`sum(${value})`.as('sum'),
+        sql<number>`count(*)`.as('count'),
+        sql<number>`min(${value})`.as('min'),
+        sql<number>`max(${value})`.as('max'),
+      ])
+      .groupBy(['hour', 'grp'])
+      .execute()) as { hour: number; grp: string | null; sum: number; count: number; min: number; max: number }[];
+    const partials: HourlyPartial[] = parts.map((p) => ({ hour: p.hour, group: p.grp === null ? null : String(p.grp), sum: p.sum, count: p.count, min: p.min, max: p.max }));
+    return foldHourly(partials, q);
+  }
+
+  async stats(): Promise<StoreStats> {
+    const byType: Record<string, number> = {};
+    const bySource: Record<string, number> = {};
+    let total = 0;
+    for (const r of this.reader.prepare('SELECT type, source, count(*) AS n FROM records WHERE deleted_at IS NULL GROUP BY type, source').all() as {
+      type: string;
+      source: string;
+      n: number;
+    }[]) {
+      byType[r.type] = (byType[r.type] ?? 0) + r.n;
+      bySource[r.source] = (bySource[r.source] ?? 0) + r.n;
+      total += r.n;
+    }
+    const blobs = (this.reader.prepare('SELECT count(*) AS n FROM blobs').get() as { n: number }).n;
+    const imports = (this.reader.prepare('SELECT count(*) AS n FROM imports').get() as { n: number }).n;
+    return { total, byType, bySource, blobs, imports };
+  }
+
+  async getBlob(hash: string): Promise<{ bytes: Uint8Array; mediaType: string } | undefined> {
+    const r = this.reader.prepare('SELECT bytes, media_type FROM blobs WHERE sha256 = ?').get(hash) as { bytes: Buffer; media_type: string } | undefined;
+    return r ? { bytes: new Uint8Array(r.bytes), mediaType: r.media_type } : undefined;
+  }
+
+  async listImports(limit = 100): Promise<ImportSummary[]> {
+    return (this.reader.prepare('SELECT * FROM imports ORDER BY started_at DESC, id DESC LIMIT ?').all(limit) as ImportRow[]).map(rowToImport);
+  }
+
+  async getImport(id: string): Promise<ImportSummary | undefined> {
+    const r = this.reader.prepare('SELECT * FROM imports WHERE id = ?').get(id) as ImportRow | undefined;
+    return r ? rowToImport(r) : undefined;
+  }
+
+  async recordImport(summary: ImportSummary): Promise<void> {
+    const w = await this.beginWrite();
+    try {
+      await w.recordImport(summary);
+      await w.commit();
+    } catch (e) {
+      await w.rollback();
+      throw e;
+    }
+  }
+
+  async getMeta(key: string): Promise<string | undefined> {
+    return (this.reader.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+  }
+
+  async setMeta(key: string, value: string): Promise<void> {
+    await this.writeQueue;
+    this.writer.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  async close(): Promise<void> {
+    await this.writeQueue;
+    await this.kysely.destroy().catch(() => undefined);
+    if (this.reader.open) this.reader.close();
+    if (this.writer.open) {
+      this.writer.pragma('wal_checkpoint(TRUNCATE)');
+      this.writer.close();
+    }
+  }
+}
+
+/** One write transaction on the writer connection. */
+class SqliteWriteSession implements WriteSession {
+  private done = false;
+  private readonly st;
+
+  constructor(
+    private readonly db: SqliteDb,
+    private readonly release: () => void,
+  ) {
+    this.st = {
+      find: db.prepare('SELECT seq, id, source_hash, revision, revised_by, revision_reason, occurred_at, occurred_offset, data, import_id, updated_at, deleted_at FROM records WHERE source = ? AND type = ? AND source_ref = ?'),
+      insert: db.prepare(
+        'INSERT INTO records (id, type, source, source_ref, occurred_at, occurred_offset, data, source_hash, revision, revised_by, import_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, \'source\', ?, ?, ?)',
+      ),
+      archive: db.prepare('INSERT INTO record_revisions (record_seq, revision, revised_by, occurred_at, occurred_offset, data, import_id, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      update: db.prepare(
+        'UPDATE records SET occurred_at = ?, occurred_offset = ?, data = ?, source_hash = ?, revision = revision + 1, revised_by = ?, revision_reason = NULL, import_id = ?, updated_at = ? WHERE seq = ?',
+      ),
+      ftsInsert: db.prepare('INSERT INTO records_fts (rowid, text) VALUES (?, ?)'),
+      ftsDelete: db.prepare('DELETE FROM records_fts WHERE rowid = ?'),
+      byId: db.prepare('SELECT * FROM records WHERE id = ?'),
+    };
+  }
+
+  private check(): void {
+    if (this.done) throw new Error('this write session is already finished');
+  }
+
+  async upsertBatch(records: RecordInput[], importId: ImportId | null): Promise<UpsertCounts> {
+    this.check();
+    const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0, deleted: 0 };
+    const now = Date.now();
+    const st = this.st;
+    for (const r of records) {
+      const occurred = Date.parse(r.occurredAt);
+      const dataJson = JSON.stringify(r.data);
+      const hash = contentHash(r, dataJson, occurred);
+      const found = st.find.get(r.source, r.type, r.sourceRef) as (RecordRow & { deleted_at: number | null }) | undefined;
+      if (!found) {
+        const info = st.insert.run(newRecordId(), r.type, r.source, r.sourceRef, occurred, r.occurredOffset ?? null, dataJson, hash, importId, now, now);
+        const text = searchTextOf(r);
+        if (text) st.ftsInsert.run(info.lastInsertRowid, text);
+        counts.inserted++;
+      } else if (found.deleted_at !== null) counts.deleted++;
+      else if (found.source_hash === hash) counts.unchanged++;
+      else {
+        st.archive.run(found.seq, found.revision, found.revised_by, found.occurred_at, found.occurred_offset, found.data, found.import_id, found.revision_reason, found.updated_at);
+        st.update.run(occurred, r.occurredOffset ?? null, dataJson, hash, 'source', importId, now, found.seq);
+        st.ftsDelete.run(found.seq);
+        const text = searchTextOf(r);
+        if (text) st.ftsInsert.run(found.seq, text);
+        counts.updated++;
+      }
+    }
+    return counts;
+  }
+
+  async correct(id: RecordId, data: Record<string, unknown>, reason: string): Promise<StoredRecord> {
+    this.check();
+    const found = this.st.byId.get(id) as RecordRow | undefined;
+    if (!found) throw new MesInfosError('RECORD_NOT_FOUND', `No record with id ${id}.`);
+    if (found.deleted_at !== null) throw new MesInfosError('RECORD_DELETED', `Record ${id} was deleted.`);
+    const now = Date.now();
+    this.st.archive.run(found.seq, found.revision, found.revised_by, found.occurred_at, found.occurred_offset, found.data, found.import_id, found.revision_reason, found.updated_at);
+    // source_hash is left as the source's: the next identical restitution stays "unchanged",
+    // a changed one becomes a new source revision.
+    this.db.prepare("UPDATE records SET data = ?, revision = revision + 1, revised_by = 'person', revision_reason = ?, updated_at = ? WHERE seq = ?").run(JSON.stringify(data), reason, now, found.seq);
+    const row = this.st.byId.get(id) as RecordRow;
+    const rec = rowToRecord(row);
+    this.st.ftsDelete.run(found.seq);
+    const text = searchTextOf(rec);
+    if (text) this.st.ftsInsert.run(found.seq, text);
+    return rec;
+  }
+
+  async tombstone(id: RecordId, reason: string): Promise<void> {
+    this.check();
+    const found = this.st.byId.get(id) as RecordRow | undefined;
+    if (!found) throw new MesInfosError('RECORD_NOT_FOUND', `No record with id ${id}.`);
+    if (found.deleted_at !== null) return;
+    this.db.prepare('DELETE FROM record_revisions WHERE record_seq = ?').run(found.seq);
+    this.st.ftsDelete.run(found.seq);
+    this.db.prepare("UPDATE records SET data = '{}', deleted_at = ?, deleted_reason = ?, updated_at = ? WHERE seq = ?").run(Date.now(), reason, Date.now(), found.seq);
+  }
+
+  async putBlob(bytes: Uint8Array, mediaType: string, fileName?: string): Promise<BlobRef> {
+    this.check();
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    this.db.prepare('INSERT OR IGNORE INTO blobs (sha256, media_type, size, bytes, created_at) VALUES (?, ?, ?, ?, ?)').run(sha256, mediaType, bytes.length, Buffer.from(bytes), Date.now());
+    return { sha256, mediaType, size: bytes.length, ...(fileName ? { fileName } : {}) };
+  }
+
+  async restore(r: StoredRecord, history: RecordRevision[]): Promise<'inserted' | 'unchanged'> {
+    this.check();
+    const found = this.st.find.get(r.source, r.type, r.sourceRef) as RecordRow | undefined;
+    if (found) return 'unchanged';
+    const occurred = Date.parse(r.occurredAt);
+    const dataJson = JSON.stringify(r.data);
+    // The dedup hash is the source's: the last revision written by the source.
+    const lastSource = [...history, { revisedBy: r.revisedBy, data: r.data, occurredAt: r.occurredAt }].filter((h) => h.revisedBy === 'source').pop();
+    const hash = lastSource
+      ? contentHash(r, JSON.stringify(lastSource.data), Date.parse(lastSource.occurredAt))
+      : contentHash(r, dataJson, occurred);
+    const info = this.db
+      .prepare(
+        'INSERT INTO records (id, type, source, source_ref, occurred_at, occurred_offset, data, source_hash, revision, revised_by, revision_reason, import_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(r.id, r.type, r.source, r.sourceRef, occurred, r.occurredOffset ?? null, dataJson, hash, r.revision, r.revisedBy, r.revisionReason ?? null, r.importId, Date.parse(r.createdAt), Date.parse(r.updatedAt));
+    for (const h of history)
+      this.st.archive.run(info.lastInsertRowid, h.revision, h.revisedBy, Date.parse(h.occurredAt), null, JSON.stringify(h.data), h.importId, h.reason, Date.parse(h.at));
+    const text = searchTextOf(r);
+    if (text) this.st.ftsInsert.run(info.lastInsertRowid, text);
+    return 'inserted';
+  }
+
+  async recordImport(s: ImportSummary): Promise<void> {
+    this.check();
+    const r = importToRow(s);
+    this.db
+      .prepare(
+        'INSERT INTO imports (id, status, format, file_name, file_hash, started_at, finished_at, duration_ms, counts, by_type, errors, warnings) VALUES (@id, @status, @format, @file_name, @file_hash, @started_at, @finished_at, @duration_ms, @counts, @by_type, @errors, @warnings)',
+      )
+      .run(r);
+  }
+
+  async commit(): Promise<void> {
+    this.check();
+    this.done = true;
+    try {
+      this.db.exec('COMMIT');
+    } finally {
+      this.release();
+    }
+  }
+
+  async rollback(): Promise<void> {
+    if (this.done) return;
+    this.done = true;
+    try {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+    } finally {
+      this.release();
+    }
+  }
+}

@@ -1,0 +1,126 @@
+import { MesInfosError } from '../domain/errors.ts';
+import type { RecordId } from '../domain/ids.ts';
+import { recordDataSchemas, type StoredRecord } from '../domain/record.ts';
+import type { RecordStore, RecordQuery, RecordPage, RecordRevision, StoreStats, ImportSummary, AggregateQuery, AggregateRow } from '../store/record-store.ts';
+import { SqliteRecordStore } from '../store/sqlite/sqlite-record-store.ts';
+import { rekeyDatabase, type VaultCipher } from '../store/sqlite/sqlite-database.ts';
+import { runImport, type ImportRun } from './import-pipeline.ts';
+import { applyCorrection } from './correction.ts';
+
+export interface VaultOpenOptions {
+  path: string;
+  passphrase: string;
+  cipher?: VaultCipher;
+}
+
+/**
+ * One person's vault. The single API behind the CLI and the HTTP server: import, query,
+ * correct, delete, export. Wraps a RecordStore (SQLite, encrypted, for the embedded
+ * default) and adds the rules: validation, all-or-nothing imports, corrections as
+ * revisions, tombstones.
+ */
+export class Vault {
+  private constructor(
+    readonly store: RecordStore,
+    readonly path: string,
+  ) {}
+
+  /** Creates a new, empty, encrypted vault file. Fails if one exists. */
+  static async create(opts: VaultOpenOptions): Promise<Vault> {
+    if (opts.passphrase.length < 8) throw new MesInfosError('VAULT_PASSPHRASE_WEAK', 'Choose a passphrase of at least 8 characters.');
+    const store = SqliteRecordStore.open({ ...opts, create: true });
+    await store.setMeta('createdAt', new Date().toISOString());
+    return new Vault(store, opts.path);
+  }
+
+  /** Opens an existing vault; a wrong passphrase is VAULT_PASSPHRASE_WRONG and changes nothing. */
+  static async open(opts: VaultOpenOptions): Promise<Vault> {
+    return new Vault(SqliteRecordStore.open({ ...opts, create: false }), opts.path);
+  }
+
+  /** Imports records through the pipeline: validated, deduplicated, all or nothing. */
+  importRecords(run: ImportRun): Promise<ImportSummary> {
+    return runImport(this.store, run);
+  }
+
+  get(id: RecordId): Promise<StoredRecord | undefined> {
+    return this.store.get(id);
+  }
+
+  async getOrThrow(id: RecordId): Promise<StoredRecord> {
+    const r = await this.store.get(id);
+    if (!r) throw new MesInfosError('RECORD_NOT_FOUND', `No record with id ${id}.`);
+    return r;
+  }
+
+  query(q: RecordQuery): Promise<RecordPage> {
+    return this.store.query(q);
+  }
+
+  aggregate(q: AggregateQuery): Promise<AggregateRow[]> {
+    return this.store.aggregate(q);
+  }
+
+  revisions(id: RecordId): Promise<RecordRevision[]> {
+    return this.store.revisions(id);
+  }
+
+  stats(): Promise<StoreStats> {
+    return this.store.stats();
+  }
+
+  imports(limit?: number): Promise<ImportSummary[]> {
+    return this.store.listImports(limit);
+  }
+
+  /**
+   * The person corrects a record: `set` maps dotted field paths of `data` to new values.
+   * The result must still follow the type's schema. The source's original stays as the
+   * previous revision.
+   */
+  async correct(id: RecordId, set: Record<string, unknown>, reason: string): Promise<StoredRecord> {
+    if (reason.trim() === '') throw new MesInfosError('CORRECTION_INVALID', 'Say why you correct this record (a reason is required).');
+    const current = await this.getOrThrow(id);
+    const data = applyCorrection(current.data as Record<string, unknown>, set);
+    const parsed = (recordDataSchemas[current.type] as import('zod').ZodType).safeParse(data);
+    if (!parsed.success) {
+      const faults = parsed.error.issues.map((i) => ({ field: ['data', ...i.path].join('.'), message: i.message }));
+      throw new MesInfosError('CORRECTION_INVALID', `The correction does not fit a ${current.type}: ${faults.map((f) => `${f.field}: ${f.message}`).join('; ')}`, { faults });
+    }
+    const w = await this.store.beginWrite();
+    try {
+      const r = await w.correct(id, parsed.data as Record<string, unknown>, reason.trim());
+      await w.commit();
+      return r;
+    } catch (e) {
+      await w.rollback();
+      throw e;
+    }
+  }
+
+  /** Deletes a record: its content is erased and a tombstone keeps re-imports from bringing it back. */
+  async delete(id: RecordId, reason: string): Promise<void> {
+    await this.getOrThrow(id);
+    const w = await this.store.beginWrite();
+    try {
+      await w.tombstone(id, reason);
+      await w.commit();
+    } catch (e) {
+      await w.rollback();
+      throw e;
+    }
+  }
+
+  /** Changes the passphrase: every page is re-encrypted with the new key. */
+  async changePassphrase(newPassphrase: string): Promise<void> {
+    if (newPassphrase.length < 8) throw new MesInfosError('VAULT_PASSPHRASE_WEAK', 'Choose a passphrase of at least 8 characters.');
+    if (!(this.store instanceof SqliteRecordStore)) throw new Error('only the SQLite vault has a passphrase');
+    const w = await this.store.beginWrite();
+    await w.rollback();
+    rekeyDatabase(this.store.writer, newPassphrase);
+  }
+
+  close(): Promise<void> {
+    return this.store.close();
+  }
+}

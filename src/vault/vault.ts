@@ -3,7 +3,7 @@ import type { RecordId } from '../domain/ids.ts';
 import { recordDataSchemas, type StoredRecord } from '../domain/record.ts';
 import type { RecordStore, RecordQuery, RecordPage, RecordRevision, StoreStats, ImportSummary, AggregateQuery, AggregateRow } from '../store/record-store.ts';
 import { SqliteRecordStore } from '../store/sqlite/sqlite-record-store.ts';
-import { rekeyDatabase, type VaultCipher } from '../store/sqlite/sqlite-database.ts';
+import type { VaultCipher } from '../store/sqlite/sqlite-database.ts';
 import { runImport, type ImportRun } from './import-pipeline.ts';
 import { applyCorrection } from './correction.ts';
 
@@ -115,9 +115,7 @@ export class Vault {
   async changePassphrase(newPassphrase: string): Promise<void> {
     if (newPassphrase.length < 8) throw new MesInfosError('VAULT_PASSPHRASE_WEAK', 'Choose a passphrase of at least 8 characters.');
     if (!(this.store instanceof SqliteRecordStore)) throw new Error('only the SQLite vault has a passphrase');
-    const w = await this.store.beginWrite();
-    await w.rollback();
-    rekeyDatabase(this.store.writer, newPassphrase);
+    await this.store.rekey(newPassphrase);
   }
 
   close(): Promise<void> {

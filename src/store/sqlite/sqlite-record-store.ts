@@ -30,7 +30,7 @@ import {
   type ImportRow,
   type RecordRow,
 } from './row-mapping.ts';
-import { openEncryptedDatabase, type OpenOptions, type SqliteDb } from './sqlite-database.ts';
+import { openEncryptedDatabase, rekeyDatabase, type OpenOptions, type SqliteDb } from './sqlite-database.ts';
 
 interface Tables {
   records: RecordRow & { deleted_reason: string | null };
@@ -43,14 +43,34 @@ interface Tables {
  */
 export class SqliteRecordStore implements RecordStore {
   readonly writer: SqliteDb;
-  readonly reader: SqliteDb;
-  private readonly kysely: Kysely<Tables>;
+  private readerDb: SqliteDb;
+  private kysely: Kysely<Tables>;
   private writeQueue: Promise<void> = Promise.resolve();
 
-  private constructor(writer: SqliteDb, reader: SqliteDb) {
+  private constructor(
+    writer: SqliteDb,
+    reader: SqliteDb,
+    private readonly opts: OpenOptions,
+  ) {
     this.writer = writer;
-    this.reader = reader;
+    this.readerDb = reader;
     this.kysely = new Kysely<Tables>({ dialect: new SqliteDialect({ database: reader }) });
+  }
+
+  /** The read connection (sees committed data only). */
+  get reader(): SqliteDb {
+    return this.readerDb;
+  }
+
+  /** Re-encrypts the file under a new passphrase; both connections continue with it. */
+  async rekey(newPassphrase: string): Promise<void> {
+    const w = await this.beginWrite();
+    await w.rollback();
+    await this.kysely.destroy();
+    this.readerDb.close();
+    rekeyDatabase(this.writer, newPassphrase);
+    this.readerDb = openEncryptedDatabase({ ...this.opts, passphrase: newPassphrase, create: false });
+    this.kysely = new Kysely<Tables>({ dialect: new SqliteDialect({ database: this.readerDb }) });
   }
 
   /** Opens (or, with `create`, creates) a store and applies pending migrations. */
@@ -60,7 +80,7 @@ export class SqliteRecordStore implements RecordStore {
     try {
       migrate(writer);
       const reader = openEncryptedDatabase({ ...opts, create: false });
-      return new SqliteRecordStore(writer, reader);
+      return new SqliteRecordStore(writer, reader, { ...opts, create: false });
     } catch (e) {
       writer.close();
       throw e;
@@ -237,8 +257,8 @@ export class SqliteRecordStore implements RecordStore {
 
   async close(): Promise<void> {
     await this.writeQueue;
-    await this.kysely.destroy().catch(() => undefined);
-    if (this.reader.open) this.reader.close();
+    await this.kysely.destroy();
+    if (this.readerDb.open) this.readerDb.close();
     if (this.writer.open) {
       this.writer.pragma('wal_checkpoint(TRUNCATE)');
       this.writer.close();
@@ -249,6 +269,7 @@ export class SqliteRecordStore implements RecordStore {
 /** One write transaction on the writer connection. */
 class SqliteWriteSession implements WriteSession {
   private done = false;
+  private lastBatchNewShare = 1;
   private readonly st;
 
   constructor(
@@ -259,6 +280,9 @@ class SqliteWriteSession implements WriteSession {
       find: db.prepare('SELECT seq, id, source_hash, revision, revised_by, revision_reason, occurred_at, occurred_offset, data, import_id, updated_at, deleted_at FROM records WHERE source = ? AND type = ? AND source_ref = ?'),
       insert: db.prepare(
         'INSERT INTO records (id, type, source, source_ref, occurred_at, occurred_offset, data, source_hash, revision, revised_by, import_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, \'source\', ?, ?, ?)',
+      ),
+      insertIfNew: db.prepare(
+        "INSERT INTO records (id, type, source, source_ref, occurred_at, occurred_offset, data, source_hash, revision, revised_by, import_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, 'source', ?, ?, ?) ON CONFLICT (source, type, source_ref) DO NOTHING",
       ),
       archive: db.prepare('INSERT INTO record_revisions (record_seq, revision, revised_by, occurred_at, occurred_offset, data, import_id, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       update: db.prepare(
@@ -279,10 +303,22 @@ class SqliteWriteSession implements WriteSession {
     const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0, deleted: 0 };
     const now = Date.now();
     const st = this.st;
+    // Mostly-new batches try the insert first (one statement per record); mostly-known
+    // batches (re-imports) look up first. The previous batch decides.
+    const insertFirst = this.lastBatchNewShare >= 0.5;
     for (const r of records) {
       const occurred = Date.parse(r.occurredAt);
       const dataJson = JSON.stringify(r.data);
       const hash = contentHash(r, dataJson, occurred);
+      if (insertFirst) {
+        const info = st.insertIfNew.run(newRecordId(), r.type, r.source, r.sourceRef, occurred, r.occurredOffset ?? null, dataJson, hash, importId, now, now);
+        if (info.changes === 1) {
+          const text = searchTextOf(r);
+          if (text) st.ftsInsert.run(info.lastInsertRowid, text);
+          counts.inserted++;
+          continue;
+        }
+      }
       const found = st.find.get(r.source, r.type, r.sourceRef) as (RecordRow & { deleted_at: number | null }) | undefined;
       if (!found) {
         const info = st.insert.run(newRecordId(), r.type, r.source, r.sourceRef, occurred, r.occurredOffset ?? null, dataJson, hash, importId, now, now);
@@ -300,6 +336,7 @@ class SqliteWriteSession implements WriteSession {
         counts.updated++;
       }
     }
+    if (records.length > 0) this.lastBatchNewShare = counts.inserted / records.length;
     return counts;
   }
 

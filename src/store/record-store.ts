@@ -1,5 +1,5 @@
 import type { ImportId, RecordId, BlobHash } from '../domain/ids.ts';
-import type { RecordInput, RecordType, StoredRecord } from '../domain/record.ts';
+import type { RecordType, StoredRecord } from '../domain/record.ts';
 import type { BlobRef } from '../domain/types/common-types.ts';
 
 /**
@@ -18,7 +18,7 @@ import type { BlobRef } from '../domain/types/common-types.ts';
  * It SHOULD make `upsertBatch` fast enough to import a million records in well under a
  * minute. Example:
  *   const w = await store.beginWrite();
- *   const counts = await w.upsertBatch(records, importId);
+ *   const counts = await w.upsertBatch(records.map(prepared), importId);
  *   await w.commit();
  */
 export interface RecordStore {
@@ -45,7 +45,7 @@ export interface RecordStore {
 
 /** A write transaction. Nothing is visible to others until `commit()`. */
 export interface WriteSession {
-  upsertBatch(records: RecordInput[], importId: ImportId | null): Promise<UpsertCounts>;
+  upsertBatch(records: PreparedRecord[], importId: ImportId | null): Promise<UpsertCounts>;
   /** Applies a person's correction: `data` becomes the current revision. */
   correct(id: RecordId, data: Record<string, unknown>, reason: string): Promise<StoredRecord>;
   /** Replaces a record by a tombstone: its content is erased, its identity kept so re-imports do not resurrect it. */
@@ -59,6 +59,21 @@ export interface WriteSession {
   recordImport(summary: ImportSummary): Promise<void>;
   commit(): Promise<void>;
   rollback(): Promise<void>;
+}
+
+/**
+ * A record validated and made ready to write (see src/vault/prepare.ts): its data as
+ * JSON, the hash of its content (equal content ⇔ equal hash) and the words to index.
+ */
+export interface PreparedRecord {
+  type: RecordType;
+  source: string;
+  sourceRef: string;
+  occurredMs: number;
+  occurredOffset: string | null;
+  dataJson: string;
+  hash: string;
+  searchText: string;
 }
 
 export interface UpsertCounts {

@@ -2,9 +2,11 @@ import type { ConnectorRecord } from '../connectors/connector.ts';
 import { ConnectorError } from '../connectors/connector.ts';
 import { MesInfosError } from '../domain/errors.ts';
 import { newImportId, type ImportId } from '../domain/ids.ts';
-import { validateRecord, type RecordInput, type ValidationFault } from '../domain/record.ts';
+import type { ValidationFault } from '../domain/record.ts';
 import type { BlobRef } from '../domain/types/common-types.ts';
 import type { ImportSummary, RecordStore, UpsertCounts, WriteSession } from '../store/record-store.ts';
+import type { PrepareResult } from './prepare-batch.ts';
+import { PreparePool } from './prepare-pool.ts';
 
 export interface ImportMeta {
   format: string | null;
@@ -24,6 +26,9 @@ export interface ImportRun {
 /** How many faults an import lists in full; the count covers all. */
 export const MAX_LISTED_FAULTS = 1000;
 const BATCH = 1000;
+/** Imports larger than this many records prepare their batches on a worker thread. */
+const WORKER_THRESHOLD = 20_000;
+const IN_FLIGHT = 3;
 
 /**
  * The import pipeline: validates every record against its type's schema, dedups on
@@ -42,21 +47,37 @@ export async function runImport(store: RecordStore, run: ImportRun): Promise<Imp
   let received = 0;
   const byType: Record<string, number> = {};
   const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0, deleted: 0 };
-  let batch: RecordInput[] = [];
+  let batch: unknown[] = [];
+  let batchStart = 0;
   let session: WriteSession | null = await store.beginWrite();
   const s = session;
+  // Batches are prepared (validated, serialised, hashed) ahead, on a worker thread for large
+  // imports, while the main thread writes the previous ones; at most IN_FLIGHT ahead.
+  const pool = new PreparePool();
+  const inFlight: Promise<PrepareResult>[] = [];
 
-  const flush = async () => {
-    if (batch.length === 0 || faultCount > 0) {
-      batch = [];
-      return;
-    }
-    const c = await s.upsertBatch(batch, importId);
+  const write = async (r: PrepareResult) => {
+    faultCount += r.faultCount;
+    for (const f of r.faults) if (faults.length < MAX_LISTED_FAULTS) faults.push(f);
+    for (const [t, n] of Object.entries(r.byType)) byType[t] = (byType[t] ?? 0) + n;
+    if (faultCount > 0 || r.prepared.length === 0) return;
+    const c = await s.upsertBatch(r.prepared, importId);
     counts.inserted += c.inserted;
     counts.updated += c.updated;
     counts.unchanged += c.unchanged;
     counts.deleted += c.deleted;
+  };
+  const flush = async () => {
+    if (batch.length === 0) return;
+    if (received > WORKER_THRESHOLD && PreparePool.shouldUseWorker()) pool.start();
+    inFlight.push(pool.prepare({ raws: batch, startIndex: batchStart, ...(run.meta.forceSource ? { forceSource: run.meta.forceSource } : {}) }));
     batch = [];
+    batchStart = received;
+    while (inFlight.length > IN_FLIGHT) await write(await inFlight.shift()!);
+  };
+  const drain = async () => {
+    await flush();
+    while (inFlight.length > 0) await write(await inFlight.shift()!);
   };
 
   const summary = (status: ImportSummary['status'], errors: ImportSummary['errors']): ImportSummary => ({
@@ -77,28 +98,12 @@ export async function runImport(store: RecordStore, run: ImportRun): Promise<Imp
   try {
     const source = run.records({ putBlob: (b, m, f) => s.putBlob(b, m, f), warn: (m) => warnings.push(m) });
     for await (const raw of source) {
-      const index = received++;
-      let candidate = raw;
-      let location: string | undefined;
-      if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
-        const { location: loc, ...rest } = raw as ConnectorRecord;
-        location = loc;
-        candidate = run.meta.forceSource ? { ...rest, source: run.meta.forceSource } : rest;
-      }
-      const v = validateRecord(candidate, index, location);
-      if (!v.ok) {
-        faultCount += v.faults.length;
-        for (const f of v.faults) if (faults.length < MAX_LISTED_FAULTS) faults.push(f);
-        continue;
-      }
-      byType[v.record.type] = (byType[v.record.type] ?? 0) + 1;
-      if (faultCount === 0) {
-        batch.push(v.record);
-        if (batch.length >= BATCH) await flush();
-      }
+      received++;
+      batch.push(raw);
+      if (batch.length >= BATCH) await flush();
       if (run.onProgress && received % 5000 === 0) run.onProgress(received);
     }
-    await flush();
+    await drain();
     run.onProgress?.(received);
     if (faultCount > 0) {
       await s.rollback();
@@ -119,6 +124,8 @@ export async function runImport(store: RecordStore, run: ImportRun): Promise<Imp
     session = null;
     return done;
   } catch (e) {
+    // Let prepared batches settle before rolling back.
+    await Promise.allSettled(inFlight.splice(0));
     if (session) {
       await session.rollback();
       const message = e instanceof Error ? e.message : String(e);
@@ -127,6 +134,8 @@ export async function runImport(store: RecordStore, run: ImportRun): Promise<Imp
       if (e instanceof ConnectorError) throw new MesInfosError('IMPORT_MALFORMED', `${e.message} Nothing was imported.`, { importId, where: e.where, detail: e.detail });
     }
     throw e;
+  } finally {
+    await pool.close();
   }
 }
 

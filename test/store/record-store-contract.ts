@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newImportId, type RecordId } from '../../src/domain/ids.ts';
-import { validateRecord, type RecordInput } from '../../src/domain/record.ts';
-import type { RecordStore } from '../../src/store/record-store.ts';
+import type { PreparedRecord, RecordStore } from '../../src/store/record-store.ts';
+import { prepareRecord } from '../../src/vault/prepare.ts';
 import { tx } from '../support/temp-vault.ts';
 
 /**
@@ -21,12 +21,12 @@ export function describeRecordStoreContract(name: string, factory: () => Promise
       await cleanup();
     });
 
-    const valid = (raw: unknown): RecordInput => {
-      const v = validateRecord(raw, 0);
+    const valid = (raw: unknown): PreparedRecord => {
+      const v = prepareRecord(raw, 0);
       if (!v.ok) throw new Error(JSON.stringify(v.faults));
       return v.record;
     };
-    const write = async (records: RecordInput[]) => {
+    const write = async (records: PreparedRecord[]) => {
       const w = await store.beginWrite();
       const c = await w.upsertBatch(records, newImportId());
       await w.commit();
@@ -98,7 +98,7 @@ export function describeRecordStoreContract(name: string, factory: () => Promise
     });
 
     it('queries by type, source, time range and text, with stable cursor pagination', async () => {
-      const batch: RecordInput[] = [];
+      const batch: PreparedRecord[] = [];
       for (let i = 0; i < 25; i++) batch.push(valid(tx(i, { label: i % 5 === 0 ? `PRLV SEPA ÉLECTRICITÉ ${i}` : `CB BOULANGERIE ${i}` })));
       batch.push(
         valid({
@@ -187,7 +187,7 @@ export function describeRecordStoreContract(name: string, factory: () => Promise
     });
 
     it('sums a numeric field per period, in a time zone', async () => {
-      const readings: RecordInput[] = [];
+      const readings: PreparedRecord[] = [];
       // Readings are stamped at their start. 2025-03-31 22:00Z is 2025-04-01 00:00 in Paris
       // (+02:00): the reading starting then counts in April there, in March in UTC.
       for (const [i, end] of ['2025-03-31T21:30:00Z', '2025-03-31T22:00:00Z', '2025-03-31T22:30:00Z', '2025-04-15T12:00:00Z'].entries()) {

@@ -3,7 +3,8 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { newImportId } from '../../src/domain/ids.ts';
-import { validateRecord, type RecordInput } from '../../src/domain/record.ts';
+import type { PreparedRecord } from '../../src/store/record-store.ts';
+import { prepareRecord } from '../../src/vault/prepare.ts';
 import { SqliteRecordStore } from '../../src/store/sqlite/sqlite-record-store.ts';
 import { TEST_PASSPHRASE, tempDir, tx } from '../support/temp-vault.ts';
 import { describeRecordStoreContract } from './record-store-contract.ts';
@@ -29,8 +30,8 @@ describe('SqliteRecordStore encryption', () => {
       const path = join(t.dir, 'v.mesinfos');
       const store = SqliteRecordStore.open({ path, passphrase: TEST_PASSPHRASE, create: true });
       const w = await store.beginWrite();
-      const r = validateRecord(tx(1, { label: 'BOULANGERIE DUPONT SECRETE' }), 0);
-      await w.upsertBatch([(r as { record: RecordInput }).record], newImportId());
+      const r = prepareRecord(tx(1, { label: 'BOULANGERIE DUPONT SECRETE' }), 0);
+      await w.upsertBatch([(r as { record: PreparedRecord }).record], newImportId());
       await w.commit();
       // Check the WAL before the checkpoint, then the main file after close.
       for (const name of await readdir(t.dir)) {

@@ -69,6 +69,21 @@ describe('the import pipeline', () => {
     expect(await t.vault.store.count()).toBe(5);
   });
 
+  it('handles a large import through the worker thread: exact counts, and a fault deep inside named by its index', async () => {
+    const many = (n: number, badAt?: number) =>
+      (function* () {
+        for (let i = 0; i < n; i++) yield i === badAt ? { ...tx(i), sourceRef: '' } : tx(i, { sourceRef: `L${i}` });
+      })();
+    const err = await t.vault.importRecords({ meta: { format: 'test', fileName: 'big.jsonl', fileHash: null }, records: () => asAsync(many(30_000, 27_123)) }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'IMPORT_INVALID', details: { faultCount: 1, faults: [{ index: 27_123, field: 'sourceRef' }] } });
+    expect(await t.vault.store.count()).toBe(0);
+    const ok = await t.vault.importRecords({ meta: { format: 'test', fileName: 'big.jsonl', fileHash: null }, records: () => asAsync(many(30_000)) });
+    expect(ok.counts).toMatchObject({ received: 30_000, inserted: 30_000 });
+    expect(ok.byType).toEqual({ 'bank.transaction': 30_000 });
+    const again = await t.vault.importRecords({ meta: { format: 'test', fileName: 'big.jsonl', fileHash: null }, records: () => asAsync(many(30_000)) });
+    expect(again.counts).toMatchObject({ inserted: 0, unchanged: 30_000 });
+  });
+
   it('forces the source of every record when an organisation pushes its own data', async () => {
     const s = await t.vault.importRecords({ meta: { format: 'api', fileName: null, fileHash: null, forceSource: 'org:edf' }, records: () => asAsync([tx(1, { source: 'org:other' })]) });
     expect(s.status).toBe('committed');

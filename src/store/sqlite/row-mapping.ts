@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { ImportId, RecordId } from '../../domain/ids.ts';
-import type { RecordData, RecordType, StoredRecord, RecordInput } from '../../domain/record.ts';
+import type { RecordData, RecordType, StoredRecord } from '../../domain/record.ts';
 import type { ImportSummary } from '../record-store.ts';
 
 /** A row of the `records` table. */
@@ -57,19 +56,6 @@ export function rowToRecord(row: RecordRow): StoredRecord {
   if (row.occurred_offset) r.occurredOffset = row.occurred_offset;
   if (row.revision_reason) r.revisionReason = row.revision_reason;
   return r;
-}
-
-/**
- * The content hash used to tell an unchanged record from a changed one: the time, the
- * offset and the data as validated (zod gives keys in schema order, so equal content
- * gives equal JSON). 128 bits of sha256, base64url.
- */
-export function contentHash(r: RecordInput, dataJson: string, occurredMs: number): string {
-  return createHash('sha256')
-    .update(`${occurredMs}|${r.occurredOffset ?? ''}|`)
-    .update(dataJson)
-    .digest('base64url')
-    .slice(0, 22);
 }
 
 export function importToRow(s: ImportSummary): ImportRow {

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { Kysely, SqliteDialect, sql, type SelectQueryBuilder } from 'kysely';
 import { MesInfosError } from '../../domain/errors.ts';
 import { newRecordId, type ImportId, type RecordId } from '../../domain/ids.ts';
-import { searchTextOf, type RecordInput, type StoredRecord } from '../../domain/record.ts';
+import { searchTextOf, type StoredRecord } from '../../domain/record.ts';
+import { contentHash } from '../../vault/prepare.ts';
 import { toEpochMs } from '../../domain/time.ts';
 import type { BlobRef } from '../../domain/types/common-types.ts';
 import { foldHourly, type HourlyPartial } from '../aggregate-buckets.ts';
@@ -10,6 +11,7 @@ import type {
   AggregateQuery,
   AggregateRow,
   ImportSummary,
+  PreparedRecord,
   RecordPage,
   RecordQuery,
   RecordRevision,
@@ -20,7 +22,6 @@ import type {
 } from '../record-store.ts';
 import { migrate } from './migrations.ts';
 import {
-  contentHash,
   decodeCursor,
   encodeCursor,
   ftsQuery,
@@ -298,7 +299,7 @@ class SqliteWriteSession implements WriteSession {
     if (this.done) throw new Error('this write session is already finished');
   }
 
-  async upsertBatch(records: RecordInput[], importId: ImportId | null): Promise<UpsertCounts> {
+  async upsertBatch(records: PreparedRecord[], importId: ImportId | null): Promise<UpsertCounts> {
     this.check();
     const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0, deleted: 0 };
     const now = Date.now();
@@ -307,32 +308,26 @@ class SqliteWriteSession implements WriteSession {
     // batches (re-imports) look up first. The previous batch decides.
     const insertFirst = this.lastBatchNewShare >= 0.5;
     for (const r of records) {
-      const occurred = Date.parse(r.occurredAt);
-      const dataJson = JSON.stringify(r.data);
-      const hash = contentHash(r, dataJson, occurred);
       if (insertFirst) {
-        const info = st.insertIfNew.run(newRecordId(), r.type, r.source, r.sourceRef, occurred, r.occurredOffset ?? null, dataJson, hash, importId, now, now);
+        const info = st.insertIfNew.run(newRecordId(), r.type, r.source, r.sourceRef, r.occurredMs, r.occurredOffset, r.dataJson, r.hash, importId, now, now);
         if (info.changes === 1) {
-          const text = searchTextOf(r);
-          if (text) st.ftsInsert.run(info.lastInsertRowid, text);
+          if (r.searchText) st.ftsInsert.run(info.lastInsertRowid, r.searchText);
           counts.inserted++;
           continue;
         }
       }
-      const found = st.find.get(r.source, r.type, r.sourceRef) as (RecordRow & { deleted_at: number | null }) | undefined;
+      const found = st.find.get(r.source, r.type, r.sourceRef) as RecordRow | undefined;
       if (!found) {
-        const info = st.insert.run(newRecordId(), r.type, r.source, r.sourceRef, occurred, r.occurredOffset ?? null, dataJson, hash, importId, now, now);
-        const text = searchTextOf(r);
-        if (text) st.ftsInsert.run(info.lastInsertRowid, text);
+        const info = st.insert.run(newRecordId(), r.type, r.source, r.sourceRef, r.occurredMs, r.occurredOffset, r.dataJson, r.hash, importId, now, now);
+        if (r.searchText) st.ftsInsert.run(info.lastInsertRowid, r.searchText);
         counts.inserted++;
       } else if (found.deleted_at !== null) counts.deleted++;
-      else if (found.source_hash === hash) counts.unchanged++;
+      else if (found.source_hash === r.hash) counts.unchanged++;
       else {
         st.archive.run(found.seq, found.revision, found.revised_by, found.occurred_at, found.occurred_offset, found.data, found.import_id, found.revision_reason, found.updated_at);
-        st.update.run(occurred, r.occurredOffset ?? null, dataJson, hash, 'source', importId, now, found.seq);
+        st.update.run(r.occurredMs, r.occurredOffset, r.dataJson, r.hash, 'source', importId, now, found.seq);
         st.ftsDelete.run(found.seq);
-        const text = searchTextOf(r);
-        if (text) st.ftsInsert.run(found.seq, text);
+        if (r.searchText) st.ftsInsert.run(found.seq, r.searchText);
         counts.updated++;
       }
     }
@@ -384,8 +379,8 @@ class SqliteWriteSession implements WriteSession {
     // The dedup hash is the source's: the last revision written by the source.
     const lastSource = [...history, { revisedBy: r.revisedBy, data: r.data, occurredAt: r.occurredAt }].filter((h) => h.revisedBy === 'source').pop();
     const hash = lastSource
-      ? contentHash(r, JSON.stringify(lastSource.data), Date.parse(lastSource.occurredAt))
-      : contentHash(r, dataJson, occurred);
+      ? contentHash(Date.parse(lastSource.occurredAt), r.occurredOffset ?? null, JSON.stringify(lastSource.data))
+      : contentHash(occurred, r.occurredOffset ?? null, dataJson);
     const info = this.db
       .prepare(
         'INSERT INTO records (id, type, source, source_ref, occurred_at, occurred_offset, data, source_hash, revision, revised_by, revision_reason, import_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',

@@ -1,0 +1,19 @@
+import { runImportBench } from './import-bench.ts';
+import { saveResult } from './bench-util.ts';
+
+/**
+ * `npm run bench`: every benchmark, printed as figures and ratios against a baseline run
+ * in the same process, and written to bench/results/*.json. `BENCH_SCALE` (default 1)
+ * scales the record counts down for a quick look (e.g. BENCH_SCALE=0.1).
+ */
+const scale = Number(process.env.BENCH_SCALE ?? '1');
+const only = process.argv.slice(2);
+const want = (name: string) => only.length === 0 || only.includes(name);
+
+const meta = { node: process.version, platform: `${process.platform}-${process.arch}`, at: new Date().toISOString(), scale };
+
+if (want('import')) {
+  console.log(`Import: ${Math.round(1_000_000 * scale).toLocaleString('en-US')} bank transactions`);
+  const r = await runImportBench(Math.round(1_000_000 * scale));
+  console.log(`  → ${await saveResult('import', { ...meta, ...r })}`);
+}

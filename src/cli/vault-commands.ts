@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { MesInfosError } from '../domain/errors.ts';
+import { formatMoneyDecimal, type Money } from '../domain/money.ts';
 import { demoGenerate } from '../operations/demo-operations.ts';
 import type { AnyOperation } from '../operations/operation.ts';
 import { openVault, runOperation, type GlobalOptions } from './build-program.ts';
@@ -52,13 +53,13 @@ export function addVaultCommands(program: Command, io: CliIo): void {
           io.stdout.write(
             renderTable(
               latest.records.map((r) => {
-                const d = r.data as { bookingDate: string; label: string; amount: { amountMinor: number; currency: string } };
-                return [d.bookingDate, d.label, `${(d.amount.amountMinor / 100).toFixed(2)} ${d.amount.currency}`];
+                const d = r.data as { bookingDate: string; label: string; amount: Money };
+                return [d.bookingDate, d.label, `${formatMoneyDecimal(d.amount)} ${d.amount.currency}`];
               }),
             ) + '\n',
           );
         }
-        io.stdout.write('\nTry: npx mesinfos records --search loyer · npx mesinfos stats · npx mesinfos import ~/Downloads/*\n');
+        io.stdout.write('\nTry: npx mesinfos records --search regie · npx mesinfos stats · npx mesinfos import ~/Downloads/*\n');
       } finally {
         await v.close();
       }

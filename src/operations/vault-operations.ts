@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RecordId } from '../domain/ids.ts';
 import { recordTypeSchema } from '../domain/record.ts';
+import { formatMoneyDecimal, type Money } from '../domain/money.ts';
 import { exportArchive } from '../vault/vault-archive.ts';
 import { importFiles, type FileImportReport } from '../vault/file-import.ts';
 import { defineOperation, type AnyOperation } from './operation.ts';
@@ -207,8 +208,8 @@ function summarise(data: Record<string, unknown>): string {
   for (const k of pick) if (typeof data[k] === 'string') parts.push(String(data[k]));
   const amount = data.amount ?? data.total;
   if (amount && typeof amount === 'object' && 'amountMinor' in amount) {
-    const a = amount as { amountMinor: number; currency: string };
-    parts.push(`${(a.amountMinor / 100).toFixed(2)} ${a.currency}`);
+    const a = amount as Money;
+    parts.push(`${formatMoneyDecimal(a)} ${a.currency}`);
   }
   if (typeof data.value === 'string' || typeof data.value === 'number') parts.push(String(data.value));
   if (typeof data.energyWh === 'number') parts.push(`${data.energyWh} Wh`);

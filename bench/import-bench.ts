@@ -41,7 +41,8 @@ async function* lazily(n: number): AsyncIterable<ConnectorRecord> {
   yield* transactions(n);
 }
 
-function bareInsert(path: string, n: number, cipher: VaultCipher | null): number {
+/** The bare limit: a prepared-statement insert of the same rows into a plain table, one transaction. */
+export function bareInsert(path: string, n: number, cipher: VaultCipher | null): number {
   const db = new Database(path);
   if (cipher) {
     db.pragma(`cipher='${cipher}'`);

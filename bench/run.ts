@@ -1,3 +1,4 @@
+import { runConnectorsBench } from './connectors-bench.ts';
 import { runImportBench } from './import-bench.ts';
 import { saveResult } from './bench-util.ts';
 
@@ -16,4 +17,11 @@ if (want('import')) {
   console.log(`Import: ${Math.round(1_000_000 * scale).toLocaleString('en-US')} bank transactions`);
   const r = await runImportBench(Math.round(1_000_000 * scale));
   console.log(`  → ${await saveResult('import', { ...meta, ...r })}`);
+}
+
+if (want('connectors')) {
+  const opts = { ofxRecords: Math.round(300_000 * scale), enedisRecords: Math.round(500_000 * scale), healthBytes: Math.round(1024 ** 3 * scale) };
+  console.log(`Connectors: OFX ${opts.ofxRecords.toLocaleString('en-US')} transactions, Enedis ${opts.enedisRecords.toLocaleString('en-US')} points, Apple Health ${Math.round(opts.healthBytes / 1048576)} MiB`);
+  const r = await runConnectorsBench(opts);
+  console.log(`  → ${await saveResult('connectors', { ...meta, ...r })}`);
 }

@@ -4,7 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { MesInfosError } from '../domain/errors.ts';
 import type { AnyOperation } from '../operations/operation.ts';
-import { createServices, operations } from '../operations/table.ts';
+import { closeServices, createServices, operations } from '../operations/table.ts';
 import { Vault } from '../vault/vault.ts';
 import type { CliIo } from './cli-io.ts';
 import { readPassphrase } from './passphrase.ts';
@@ -12,7 +12,7 @@ import { createProgress } from './progress.ts';
 import { renderTable } from './table.ts';
 import { defaultVaultPath } from './vault-path.ts';
 import { fieldShape, kebab, objectFields } from './zod-options.ts';
-import { EXIT, exitState } from './exit-codes.ts';
+import { EXIT, exitCodeFor, exitState } from './exit-codes.ts';
 
 export interface GlobalOptions {
   vault?: string;
@@ -47,8 +47,9 @@ export async function runOperation(op: AnyOperation, raw: Record<string, unknown
   }
   const { vault } = await openVault(io, g, op.cli?.createsVault ? 'if-missing' : 'never');
   const progress = createProgress(io, !g.json);
+  let services: Awaited<ReturnType<typeof createServices>> = {};
   try {
-    const services = await createServices(vault);
+    services = await createServices(vault);
     const out = await op.handler({ vault, principal: { kind: 'owner' }, services, progress: (d, t, l) => progress.update(d, t, l) }, parsed.data);
     progress.stop();
     const output = op.output.parse(out);
@@ -61,8 +62,11 @@ export async function runOperation(op: AnyOperation, raw: Record<string, unknown
     // An import that refused files is a partial failure scripts must see.
     const o = output as { refused?: number; unrecognised?: number; failed?: number };
     if ((o.refused ?? 0) + (o.unrecognised ?? 0) + (o.failed ?? 0) > 0) exitState.code = EXIT.input;
+    const code = op.cli?.exitCode?.(output);
+    if (code !== undefined && code !== 0) exitState.code = exitCodeFor(code);
   } finally {
     progress.stop();
+    await closeServices(services);
     await vault.close();
   }
 }

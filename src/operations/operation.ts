@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ErrorCode } from '../domain/errors.ts';
 import type { Vault } from '../vault/vault.ts';
 
 /**
@@ -40,6 +41,8 @@ export interface CliSpec<I, O> {
   render?: (output: O, input: I) => { table: (string | number)[][]; head?: string[] } | string;
   /** Create the vault when it does not exist yet (e.g. `demo` on a first run). */
   createsVault?: boolean;
+  /** An error code that makes the command fail even though it answered (e.g. a broken audit chain). */
+  exitCode?: (output: O) => ErrorCode | 0 | undefined;
   /** What `--json` prints, when not the whole output (e.g. the array inside a page). */
   json?: (output: O) => unknown;
 }

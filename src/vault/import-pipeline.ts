@@ -5,7 +5,7 @@ import { newImportId, type ImportId } from '../domain/ids.ts';
 import type { ValidationFault } from '../domain/record.ts';
 import type { BlobRef } from '../domain/types/common-types.ts';
 import type { ImportSummary, RecordStore, UpsertCounts, WriteSession } from '../store/record-store.ts';
-import type { PrepareResult } from './prepare-batch.ts';
+import { prepareBatch, type PrepareResult } from './prepare-batch.ts';
 import { PreparePool } from './prepare-pool.ts';
 
 export interface ImportMeta {
@@ -55,6 +55,7 @@ export async function runImport(store: RecordStore, run: ImportRun): Promise<Imp
   // imports, while the main thread writes the previous ones; at most IN_FLIGHT ahead.
   const pool = new PreparePool();
   const inFlight: Promise<PrepareResult>[] = [];
+  const settled = new WeakSet<Promise<PrepareResult>>();
 
   const write = async (r: PrepareResult) => {
     faultCount += r.faultCount;
@@ -70,7 +71,13 @@ export async function runImport(store: RecordStore, run: ImportRun): Promise<Imp
   const flush = async () => {
     if (batch.length === 0) return;
     if (received > WORKER_THRESHOLD && PreparePool.shouldUseWorker()) pool.start();
-    inFlight.push(pool.prepare({ raws: batch, startIndex: batchStart, ...(run.meta.forceSource ? { forceSource: run.meta.forceSource } : {}) }));
+    const req = { raws: batch, startIndex: batchStart, ...(run.meta.forceSource ? { forceSource: run.meta.forceSource } : {}) };
+    // Work sharing: when the worker is behind (its oldest batch is not ready), this thread
+    // prepares the batch itself rather than wait idle.
+    const behind = pool.threaded && inFlight.length >= IN_FLIGHT && !settled.has(inFlight[0]!);
+    const p = behind ? Promise.resolve(prepareBatch(req)) : pool.prepare(req);
+    void p.then(() => settled.add(p));
+    inFlight.push(p);
     batch = [];
     batchStart = received;
     while (inFlight.length > IN_FLIGHT) await write(await inFlight.shift()!);

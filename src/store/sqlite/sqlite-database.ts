@@ -46,6 +46,8 @@ export function openEncryptedDatabase(opts: OpenOptions): SqliteDb {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
     }
+    // Another process (the CLI beside a running server) may hold the write lock a moment.
+    db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
     db.pragma('temp_store = MEMORY');
     db.pragma('cache_size = -65536');

@@ -93,7 +93,12 @@ export class SqliteRecordStore implements RecordStore {
     const previous = this.writeQueue;
     this.writeQueue = new Promise<void>((r) => (release = r));
     await previous;
-    this.writer.exec('BEGIN IMMEDIATE');
+    try {
+      this.writer.exec('BEGIN IMMEDIATE');
+    } catch (e) {
+      release();
+      throw e;
+    }
     return new SqliteWriteSession(this.writer, release);
   }
 

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Connector, ConnectorInput, ConnectorOptions } from '../connectors/connector.ts';
+import { expandArchive } from '../connectors/archive.ts';
+import { ConnectorError, type Connector, type ConnectorInput, type ConnectorOptions } from '../connectors/connector.ts';
 import { connectorById, connectors, recognize } from '../connectors/registry.ts';
 import { fileInput } from '../connectors/util/input.ts';
 import { MesInfosError, isMesInfosError } from '../domain/errors.ts';
@@ -51,13 +52,6 @@ export async function sha256File(path: string): Promise<string> {
   return h.digest('hex');
 }
 
-/** Archive expanders (zip…) plug in here; each returns null when the input is not theirs. */
-export type ArchiveExpander = (input: ConnectorInput) => AsyncIterable<ConnectorInput> | null;
-const expanders: ArchiveExpander[] = [];
-export function registerArchiveExpander(e: ArchiveExpander): void {
-  if (!expanders.includes(e)) expanders.push(e);
-}
-
 /**
  * Imports files into the vault, each on its own (one file's refusal does not undo
  * another's import), recognising each format from its content.
@@ -85,18 +79,16 @@ export async function importFiles(vault: Vault, paths: string[], opts: FileImpor
 
 /** Imports one input (a file or an archive member). */
 export async function importInput(vault: Vault, input: ConnectorInput, fileHash: string | null, opts: FileImportOptions, depth: number): Promise<FileImportReport[]> {
-  if (!opts.format && depth < 4) {
-    for (const expand of expanders) {
-      const members = expand(input);
-      if (!members) continue;
-      const out: FileImportReport[] = [];
-      try {
-        for await (const m of members) out.push(...(await importInput(vault, m, null, opts, depth + 1)));
-      } catch (e) {
-        out.push(failure(input.name, 'zip', e));
-      }
-      return out;
+  // A zip (Google Takeout, Apple Health export.zip…): each member is imported as a file.
+  const members = !opts.format && depth === 0 ? expandArchive(input) : null;
+  if (members) {
+    const out: FileImportReport[] = [];
+    try {
+      for await (const m of members) out.push(...(await importInput(vault, m, null, opts, depth + 1)));
+    } catch (e) {
+      out.push(failure(input.name, 'zip', e));
     }
+    return out;
   }
   let connector: Connector | undefined;
   if (opts.format) {
@@ -139,6 +131,7 @@ export async function importInput(vault: Vault, input: ConnectorInput, fileHash:
 }
 
 function failure(file: string, format: string | null, e: unknown): FileImportReport {
+  if (e instanceof ConnectorError) return { file, status: 'refused', format, error: { code: e.code, message: e.message, details: { where: e.where } } };
   if (isMesInfosError(e)) {
     const refused = e.code === 'IMPORT_INVALID' || e.code === 'IMPORT_MALFORMED' || e.code === 'ARCHIVE_INVALID';
     return { file, status: refused ? 'refused' : 'failed', format, error: { code: e.code, message: e.message, ...(e.details !== undefined ? { details: e.details } : {}) } };

@@ -23,6 +23,10 @@ export const ERROR_CATALOGUE = {
   CONSENT_DENIED: 'No grant allows this access.',
   UNAUTHENTICATED: 'Credentials are missing or unknown.',
   AUDIT_BROKEN: 'The access log chain is broken.',
+  CSRF_TOKEN_INVALID: 'The x-csrf-token header is missing or does not match this session.',
+  PAYLOAD_TOO_LARGE: 'The request body is larger than this server accepts.',
+  MEDIA_TYPE_UNSUPPORTED: 'The request body must be JSON (Content-Type: application/json).',
+  RATE_LIMITED: 'Too many attempts: wait a moment and try again.',
   NOT_FOUND: 'Nothing here.',
   INTERNAL: 'Something went wrong on our side.',
 } as const;

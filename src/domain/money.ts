@@ -10,13 +10,19 @@ import { z } from 'zod';
  */
 export const currencySchema = z
   .string()
-  .regex(/^[A-Z]{3}$/, 'expected an ISO 4217 currency code such as EUR')
+  .regex(/^[A-Z]{3}$/, { message: 'expected an ISO 4217 currency code such as EUR', abort: true })
   .refine((c) => isKnownCurrency(c), { message: 'unknown ISO 4217 currency code' });
 
+/** The finest scale a Money may carry. */
+const MAX_SCALE = 8;
+
 export const moneySchema = z.strictObject({
-  amountMinor: z.number().int('amountMinor must be an integer number of minor units').refine(Number.isSafeInteger, 'amount too large'),
+  amountMinor: z.number().int({
+    error: (iss) => (iss.code === 'too_big' || iss.code === 'too_small' ? 'amount too large: beyond ±2^53 minor units' : 'amountMinor must be an integer number of minor units'),
+    abort: true,
+  }),
   currency: currencySchema,
-  scale: z.number().int().min(0).max(8).optional(),
+  scale: z.number().int().min(0).max(MAX_SCALE).optional(),
 });
 export type Money = z.infer<typeof moneySchema>;
 
@@ -27,11 +33,15 @@ export function isKnownCurrency(code: string): boolean {
 }
 
 const exponentCache = new Map<string, number>();
-/** ISO 4217 minor unit digits of a currency (EUR → 2, JPY → 0, KWD → 3). */
+/**
+ * ISO 4217 minor unit digits of a currency (EUR → 2, JPY → 0, KWD → 3). An unknown or
+ * malformed code ("EURO") gets 2 rather than an exception here: `moneySchema` refuses it
+ * where the Money is validated, naming the field.
+ */
 export function currencyExponent(currency: string): number {
   let e = exponentCache.get(currency);
   if (e === undefined) {
-    e = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    e = isKnownCurrency(currency) ? (new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2) : 2;
     exponentCache.set(currency, e);
   }
   return e;
@@ -46,23 +56,33 @@ export class DecimalParseError extends Error {
  * Accepts a leading sign (or a trailing one, or parentheses), `.` or `,` as the decimal
  * mark, and spaces, no-break spaces, apostrophes, or the other mark as thousands
  * separators: "2 480,45", "1,000.00", "-3,23", "(12.00)", "12.34-".
- * With `decimalMark` given, that mark alone is the decimal mark.
+ * Without `decimalMark`, a mark that appears once is the decimal mark ("12,345" is
+ * 12.345, as French exports mean it) and a mark that repeats groups thousands
+ * ("1.000.000"), and must then group by three. With `decimalMark` given, that mark
+ * alone is the decimal mark and the other one is dropped wherever it is.
+ * One sign at most: "-12-" or "(-12)" throws rather than guessing.
  */
 export function parseDecimal(text: string, decimalMark?: '.' | ','): { units: bigint; scale: number } {
   let s = text.trim().replace(/[\s\u00a0\u202f']/g, '');
   let negative = false;
+  let signs = 0;
   if (/^\(.*\)$/.test(s)) {
     negative = true;
+    signs++;
     s = s.slice(1, -1);
   }
-  if (s.endsWith('-')) {
-    negative = !negative;
+  if (s.endsWith('-') || s.endsWith('+')) {
+    negative ||= s.endsWith('-');
+    signs++;
     s = s.slice(0, -1);
-  } else if (s.endsWith('+')) s = s.slice(0, -1);
-  if (s.startsWith('-')) {
-    negative = !negative;
+  }
+  if (s.startsWith('-') || s.startsWith('+')) {
+    negative ||= s.startsWith('-');
+    signs++;
     s = s.slice(1);
-  } else if (s.startsWith('+')) s = s.slice(1);
+  }
+  // "-12-", "(-12)", "+5-": two signs contradict or repeat each other; refuse rather than guess.
+  if (signs > 1) throw new DecimalParseError(`"${text}" has more than one sign`);
   if (!/^[0-9.,]+$/.test(s) || !/[0-9]/.test(s)) throw new DecimalParseError(`"${text}" is not a number`);
   let mark = decimalMark;
   if (!mark) {
@@ -70,13 +90,22 @@ export function parseDecimal(text: string, decimalMark?: '.' | ','): { units: bi
     const lastComma = s.lastIndexOf(',');
     if (lastDot >= 0 && lastComma >= 0) mark = lastDot > lastComma ? '.' : ',';
     else if (lastComma >= 0) {
-      // "1,000" alone is ambiguous; several commas or exactly 3 digits after one comma with
-      // more than 3 before is a thousands separator; otherwise it is a decimal comma.
-      const groups = s.split(',');
-      mark = groups.length > 2 ? '.' : ',';
-    } else mark = '.';
+      // "12,345" alone is ambiguous: a single comma is taken as the decimal comma (French
+      // exports); several commas ("1,000,000") are thousands separators.
+      mark = s.split(',').length > 2 ? '.' : ',';
+    } else {
+      // Likewise a single dot is the decimal point, several dots ("1.000.000") group thousands.
+      mark = s.split('.').length > 2 ? ',' : '.';
+    }
   }
   const thousands = mark === '.' ? ',' : '.';
+  if (!decimalMark && s.includes(thousands)) {
+    // A guessed thousands separator must group by three ("1,000,000", "1.234,56"), or the
+    // guess is wrong: "1.2.3" or "1,00.5" is refused rather than read as 123 or 100.5.
+    const groups = s.split(mark)[0]!.split(thousands);
+    if (!/^\d{1,3}$/.test(groups[0]!) || groups.slice(1).some((g) => !/^\d{3}$/.test(g)))
+      throw new DecimalParseError(`"${text}" has thousands separators out of place; give the decimal mark`);
+  }
   const parts = s.split(thousands).join('').split(mark);
   if (parts.length > 2) throw new DecimalParseError(`"${text}" has more than one decimal mark`);
   const intPart = parts[0] === '' ? '0' : parts[0]!;
@@ -89,15 +118,25 @@ export function parseDecimal(text: string, decimalMark?: '.' | ','): { units: bi
 /**
  * Converts a decimal string to Money in the currency's minor units, exactly. When the
  * text has more decimals than the currency's minor unit (and they are not zeros), the
- * Money keeps the finer scale rather than rounding.
+ * Money keeps the finer scale rather than rounding, without trailing zeros ("0,00150" EUR
+ * → 15 at scale 4), up to 8 decimals; a finer amount throws.
  */
 export function toMoney(text: string, currency: string, decimalMark?: '.' | ','): Money {
   const { units, scale } = parseDecimal(text, decimalMark);
   const exp = currencyExponent(currency);
+  if (scale > MAX_SCALE && units % 10n ** BigInt(scale - MAX_SCALE) !== 0n)
+    throw new DecimalParseError(`"${text}" has more than ${MAX_SCALE} decimals`);
   if (scale <= exp) return { amountMinor: toSafe(units * 10n ** BigInt(exp - scale), text), currency };
   const factor = 10n ** BigInt(scale - exp);
   if (units % factor === 0n) return { amountMinor: toSafe(units / factor, text), currency };
-  return { amountMinor: toSafe(units, text), currency, scale };
+  // Keep the finer scale, without trailing zeros beyond it ("0,00150" → 150 at scale 5 → 15 at scale 4).
+  let u = units;
+  let sc = scale;
+  while (sc > exp && u % 10n === 0n) {
+    u /= 10n;
+    sc--;
+  }
+  return { amountMinor: toSafe(u, text), currency, scale: sc };
 }
 
 function toSafe(v: bigint, text: string): number {
@@ -121,6 +160,13 @@ export function minorUnits(m: Money): number {
   const exp = currencyExponent(m.currency);
   const scale = m.scale ?? exp;
   if (scale === exp) return m.amountMinor;
-  const f = 10 ** (scale - exp);
-  return Math.sign(m.amountMinor) * Math.round(Math.abs(m.amountMinor) / f);
+  const abs = BigInt(Math.abs(m.amountMinor));
+  let r: bigint;
+  if (scale < exp) r = abs * 10n ** BigInt(exp - scale);
+  else {
+    const f = 10n ** BigInt(scale - exp);
+    r = (abs + f / 2n) / f;
+  }
+  // Exact in bigint; never -0.
+  return r === 0n ? 0 : Number(m.amountMinor < 0 ? -r : r);
 }

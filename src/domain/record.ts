@@ -58,7 +58,8 @@ export const recordInputSchema = z.strictObject({
   occurredAt: instantSchema,
   /** The source's UTC offset at occurredAt, when the source gave one. */
   occurredOffset: offsetSchema.optional(),
-  data: z.record(z.string(), z.unknown()),
+  // The type's own schema checks the content; here only that it is an object.
+  data: z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'data must be an object'),
 });
 export type RecordInputEnvelope = z.infer<typeof recordInputSchema>;
 
@@ -103,22 +104,21 @@ function pathOf(path: readonly PropertyKey[]): string {
 }
 
 /**
- * Validates one raw record: the envelope, then the data with its type's schema.
- * Returns every fault with its field path.
+ * Validates one raw record: the envelope, and the data with its type's schema.
+ * Returns every fault with its field path: a broken envelope does not hide the faults
+ * of the data, as long as the type is known.
  */
 export function validateRecord(raw: unknown, index: number, location?: string): Validated {
+  const fault = (path: readonly PropertyKey[], message: string): ValidationFault => ({ index, field: pathOf(path), message, ...(location ? { location } : {}) });
   const env = recordInputSchema.safeParse(raw);
-  if (!env.success) {
-    return { ok: false, faults: env.error.issues.map((i) => ({ index, field: pathOf(i.path), message: i.message, ...(location ? { location } : {}) })) };
-  }
-  const schema = recordDataSchemas[env.data.type] as z.ZodType;
-  const data = schema.safeParse(env.data.data);
-  if (!data.success) {
-    return {
-      ok: false,
-      faults: data.error.issues.map((i) => ({ index, field: pathOf(['data', ...i.path]), message: i.message, ...(location ? { location } : {}) })),
-    };
-  }
+  const faults: ValidationFault[] = env.success ? [] : env.error.issues.map((i) => fault(i.path, i.message));
+  const type = recordTypeSchema.safeParse(raw && typeof raw === 'object' ? (raw as { type?: unknown }).type : undefined);
+  const rawData = raw && typeof raw === 'object' ? (raw as { data?: unknown }).data : undefined;
+  if (!type.success || !rawData || typeof rawData !== 'object' || Array.isArray(rawData)) return { ok: false, faults };
+  const schema = recordDataSchemas[type.data] as z.ZodType;
+  const data = schema.safeParse(rawData);
+  if (!data.success) faults.push(...data.error.issues.map((i) => fault(['data', ...i.path], i.message)));
+  if (!env.success || !data.success) return { ok: false, faults };
   const record: RecordInput = { ...env.data, data: data.data as RecordData };
   if (record.occurredOffset === undefined) delete record.occurredOffset;
   return { ok: true, record };
@@ -129,7 +129,7 @@ export function searchTextOf(r: RecordInput): string {
   const out: string[] = [];
   const walk = (v: unknown, key: string) => {
     if (typeof v === 'string') {
-      if (!SKIP_KEYS.has(key) && v.length < 2000 && !/^\d{4}-\d{2}-\d{2}/.test(v)) out.push(v);
+      if (!SKIP_KEYS.has(key) && v.length < 2000 && !DATE_VALUE_RE.test(v)) out.push(v);
     } else if (Array.isArray(v)) {
       if (key !== 'points') for (const x of v) walk(x, key);
     } else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
@@ -137,4 +137,6 @@ export function searchTextOf(r: RecordInput): string {
   walk(r.data, '');
   return out.join(' ');
 }
+/** A value that is only a date or an instant (a label that starts with a date is still words). */
+const DATE_VALUE_RE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 const SKIP_KEYS = new Set(['currency', 'sha256', 'mediaType', 'accountRef', 'kind', 'status', 'quality', 'commodity', 'direction', 'system', 'rrule']);

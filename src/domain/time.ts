@@ -13,12 +13,12 @@ const OFFSET_RE = /^[+-](0\d|1[0-4]):[0-5]\d$/;
 
 export const instantSchema = z
   .string()
-  .regex(INSTANT_RE, 'expected a UTC instant like 2025-03-01T08:30:00Z')
+  .regex(INSTANT_RE, { message: 'expected a UTC instant like 2025-03-01T08:30:00Z', abort: true })
   .refine((s) => !Number.isNaN(Date.parse(s)) && sameCalendarDay(s), 'not a real date and time');
 
 export const localDateSchema = z
   .string()
-  .regex(DATE_RE, 'expected a date like 2025-03-01')
+  .regex(DATE_RE, { message: 'expected a date like 2025-03-01', abort: true })
   .refine(isRealDate, 'not a real calendar date');
 
 export const offsetSchema = z.string().regex(OFFSET_RE, 'expected a UTC offset like +01:00');
@@ -69,7 +69,10 @@ export function zonedToInstant(
 ): { instant: Instant; offsetMinutes: number } {
   const naive = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second ?? 0);
   const candidates: number[] = [];
-  for (const guessOffset of [offsetAt(naive - 36e5 * 3, timeZone), offsetAt(naive + 36e5 * 3, timeZone)]) {
+  // Offsets span −12 h to +14 h, so the real instant lies within a day of `naive`: probe a
+  // day either side for the offsets before and after any change near it.
+  const before = offsetAt(naive - DAY_MS, timeZone);
+  for (const guessOffset of [before, offsetAt(naive + DAY_MS, timeZone)]) {
     const t = naive - guessOffset * 60_000;
     if (offsetAt(t, timeZone) === guessOffset && !candidates.includes(t)) candidates.push(t);
   }
@@ -77,10 +80,12 @@ export function zonedToInstant(
   let t: number;
   if (candidates.length === 0) {
     // In the gap: use the offset before the change.
-    t = naive - offsetAt(naive - 36e5 * 3, timeZone) * 60_000;
+    t = naive - before * 60_000;
   } else t = candidates[Math.min(fold, candidates.length - 1)]!;
   return { instant: new Date(t).toISOString(), offsetMinutes: offsetAt(t, timeZone) };
 }
+
+const DAY_MS = 86_400_000;
 
 const dtfCache = new Map<string, Intl.DateTimeFormat>();
 /** Offset in minutes east of UTC of a time zone at an instant (Europe/Paris in July → 120). */

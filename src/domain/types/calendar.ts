@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { instantSchema, localDateSchema, offsetSchema } from '../time.ts';
+import { offsetSchema, toEpochMs } from '../time.ts';
+import { dateOrInstantSchema } from './common.ts';
 
 /**
  * `calendar.event` — an iCalendar VEVENT. Timed events carry UTC instants plus the
@@ -20,8 +21,8 @@ export const calendarEventSchema = z
     description: z.string().optional(),
     location: z.string().optional(),
     allDay: z.boolean().default(false),
-    start: z.union([instantSchema, localDateSchema]),
-    end: z.union([instantSchema, localDateSchema]).optional(),
+    start: dateOrInstantSchema,
+    end: dateOrInstantSchema.optional(),
     /** IANA or source TZID the event was written in. */
     timeZone: z.string().optional(),
     /** UTC offset at the start, as the source wrote it. */
@@ -45,5 +46,5 @@ export const calendarEventSchema = z
     const isDate = (s: string) => s.length === 10;
     if (e.allDay !== isDate(e.start)) ctx.addIssue({ code: 'custom', path: ['start'], message: e.allDay ? 'an all-day event starts on a date' : 'a timed event starts at an instant' });
     if (e.end && isDate(e.end) !== isDate(e.start)) ctx.addIssue({ code: 'custom', path: ['end'], message: 'end and start must both be dates or both instants' });
-    if (e.end && e.end < e.start) ctx.addIssue({ code: 'custom', path: ['end'], message: 'end is before start' });
+    if (e.end && toEpochMs(e.end) < toEpochMs(e.start)) ctx.addIssue({ code: 'custom', path: ['end'], message: 'end is before start' });
   });

@@ -22,7 +22,9 @@ export const addressSchema = z.strictObject({
 export type Address = z.infer<typeof addressSchema>;
 
 /** A date with or without a time: an instant, or a local date for all-day values. */
-export const dateOrInstantSchema = z.union([instantSchema, localDateSchema]);
+export const dateOrInstantSchema = z.union([instantSchema, localDateSchema], {
+  error: 'expected a real date like 2025-03-01 or a UTC instant like 2025-03-01T08:30:00Z',
+});
 
 export const latSchema = z.number().min(-90, 'latitude must be between -90 and 90').max(90, 'latitude must be between -90 and 90');
 export const lonSchema = z.number().min(-180, 'longitude must be between -180 and 180').max(180, 'longitude must be between -180 and 180');

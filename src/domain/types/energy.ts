@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { moneySchema } from '../money.ts';
-import { instantSchema } from '../time.ts';
+import { instantSchema, toEpochMs } from '../time.ts';
 import { nonEmpty } from './common.ts';
 
 /**
@@ -49,7 +49,7 @@ export const energyReadingSchema = z
       ctx.addIssue({ code: 'custom', path: ['indexWh'], message: 'an index reading needs indexWh or indexM3' });
     if (r.kind === 'max_power' && !has('maxPowerW', 'maxPowerVA'))
       ctx.addIssue({ code: 'custom', path: ['maxPowerW'], message: 'a max_power reading needs maxPowerW or maxPowerVA' });
-    if (r.start && r.start > r.end) ctx.addIssue({ code: 'custom', path: ['end'], message: 'end is before start' });
+    if (r.start && toEpochMs(r.start) > toEpochMs(r.end)) ctx.addIssue({ code: 'custom', path: ['end'], message: 'end is before start' });
   });
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { currencySchema, moneySchema } from '../money.ts';
-import { localDateSchema, instantSchema } from '../time.ts';
-import { nonEmpty } from './common.ts';
+import { localDateSchema } from '../time.ts';
+import { dateOrInstantSchema, nonEmpty } from './common.ts';
 
 /**
  * `bank.account` — an account as a statement describes it (OFX BANKACCTFROM/CCACCTFROM,
@@ -11,7 +11,7 @@ import { nonEmpty } from './common.ts';
 export const balanceSchema = z.strictObject({
   amount: moneySchema,
   /** Date the balance is stated at. */
-  at: z.union([localDateSchema, instantSchema]),
+  at: dateOrInstantSchema,
   kind: z.enum(['booked', 'available', 'opening', 'closing', 'interim', 'other']).default('booked'),
 });
 
@@ -83,5 +83,5 @@ export const contractSchema = z.strictObject({
   price: moneySchema.optional(),
   period: z.enum(['day', 'week', 'month', 'quarter', 'year', 'once']).optional(),
   /** Contract terms as the provider names them (contracted power in kVA, tariff option, data allowance…). */
-  terms: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
+  terms: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()], { error: 'expected a text, a number or true/false' })).default({}),
 });

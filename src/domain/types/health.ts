@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { instantSchema, localDateSchema } from '../time.ts';
-import { codingSchema } from './common.ts';
+import { instantSchema } from '../time.ts';
+import { codingSchema, dateOrInstantSchema } from './common.ts';
 
 /**
  * `health.measure` — a measured value about the body or activity: steps, heart rate,
@@ -42,8 +42,8 @@ export const healthEventSchema = z.strictObject({
   code: codingSchema,
   codes: z.array(codingSchema).default([]),
   status: z.string().optional(),
-  start: z.union([instantSchema, localDateSchema]).optional(),
-  end: z.union([instantSchema, localDateSchema]).optional(),
+  start: dateOrInstantSchema.optional(),
+  end: dateOrInstantSchema.optional(),
   dosage: z.string().optional(),
   performer: z.string().optional(),
   note: z.string().optional(),

@@ -14,6 +14,8 @@ const typed = <T extends z.ZodType>(value: T) =>
     label: z.string().optional(),
   });
 
+const BIRTHDAY_EXPECTED = 'expected a date like 1985-03-14, or --03-14 without the year';
+
 export const contactSchema = z.strictObject({
   /** vCard UID, when the card has one. */
   uid: z.string().optional(),
@@ -36,13 +38,15 @@ export const contactSchema = z.strictObject({
   title: z.string().optional(),
   role: z.string().optional(),
   /** Full date, or a partial one such as "--03-14" (vCard 4 date without year). */
-  birthday: z.union([localDateSchema, z.string().regex(/^--\d{2}-\d{2}$/)]).optional(),
+  birthday: z
+    .union([localDateSchema, z.string().regex(/^--\d{2}-\d{2}$/, { message: BIRTHDAY_EXPECTED, abort: true })], { error: BIRTHDAY_EXPECTED })
+    .optional(),
   anniversary: localDateSchema.optional(),
   gender: z.string().optional(),
   urls: z.array(z.string()).default([]),
   categories: z.array(z.string()).default([]),
   note: z.string().optional(),
-  photo: z.union([blobRefSchema, z.strictObject({ uri: z.string() })]).optional(),
+  photo: z.union([blobRefSchema, z.strictObject({ uri: z.string() })], { error: 'expected a stored file (sha256, mediaType, size) or { uri }' }).optional(),
   related: z.array(typed(z.string())).default([]),
   /** vCard REV, when given. */
   revisedAt: instantSchema.optional(),

@@ -1,0 +1,108 @@
+import type { RecordExample } from './record-example.ts';
+
+/** People and time: vCard 4, iCalendar, what organisations believe about the person. */
+export const PEOPLE_EXAMPLES = {
+  contact: [
+    {
+      name: 'vCard 4.0 individual',
+      source: 'vcard',
+      sourceRef: 'urn:uuid:4fbe8971-0bc3-424c-9c26-36c3e1eff6b1',
+      occurredAt: '2024-11-02T10:15:00Z',
+      data: {
+        uid: 'urn:uuid:4fbe8971-0bc3-424c-9c26-36c3e1eff6b1',
+        fullName: 'Camille Martin',
+        name: { family: 'Martin', given: 'Camille', additional: 'Marie', prefix: 'Mme' },
+        emails: [
+          { value: 'camille.martin@example.fr', types: ['home'], pref: true },
+          { value: 'c.martin@mairie-lyon.example', types: ['work'] },
+        ],
+        phones: [{ value: '+33 6 12 34 56 78', types: ['cell', 'voice'] }],
+        addresses: [{ street: ['12 rue des Lilas', 'Bât. B'], locality: 'Lyon', postalCode: '69003', country: 'France', countryCode: 'FR', types: ['home'] }],
+        organization: 'Mairie de Lyon',
+        title: 'Urbaniste',
+        birthday: '1985-03-14',
+        gender: 'F',
+        categories: ['Famille'],
+        revisedAt: '2024-11-02T10:15:00Z',
+      },
+    },
+    {
+      name: 'vCard 4.0 organisation, birthday without year',
+      source: 'vcard',
+      sourceRef: '6e1c7a0f0f2d4a6f',
+      occurredAt: '2024-11-02T10:15:00Z',
+      data: { fullName: 'Boulangerie Dupont', kind: 'organization', phones: [{ value: '04 78 00 00 00', types: ['work'] }], birthday: '--03-14', urls: ['https://boulangerie-dupont.example'] },
+    },
+  ],
+  'calendar.event': [
+    {
+      name: 'iCalendar all-day yearly event (DTSTART;VALUE=DATE)',
+      source: 'ics',
+      sourceRef: '20250314-anniv@example.fr',
+      occurredAt: '2025-03-13T23:00:00Z',
+      data: {
+        uid: '20250314-anniv@example.fr',
+        summary: 'Anniversaire de Camille',
+        allDay: true,
+        start: '2025-03-14',
+        end: '2025-03-15',
+        rrule: 'FREQ=YEARLY',
+        transparency: 'TRANSPARENT',
+        categories: ['Famille'],
+      },
+    },
+    {
+      name: 'iCalendar timed weekly meeting with TZID, EXDATE and attendees',
+      source: 'ics',
+      sourceRef: '040000008200E00074C5B7101A82E0080000000010F3A1B2',
+      occurredAt: '2025-03-03T08:30:00Z',
+      occurredOffset: '+01:00',
+      data: {
+        uid: '040000008200E00074C5B7101A82E0080000000010F3A1B2',
+        summary: "Réunion d'équipe",
+        location: 'Salle 3, Hôtel de Ville',
+        start: '2025-03-03T08:30:00Z',
+        end: '2025-03-03T09:30:00Z',
+        timeZone: 'Europe/Paris',
+        startOffset: '+01:00',
+        rrule: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=20250630T215959Z',
+        exdates: ['2025-04-21T07:30:00Z'],
+        status: 'CONFIRMED',
+        organizer: { name: 'Léa Dubois', email: 'lea.dubois@example.fr' },
+        attendees: [{ name: 'Camille Martin', email: 'camille.martin@example.fr', role: 'REQ-PARTICIPANT', status: 'ACCEPTED' }],
+        sequence: 2,
+        calendarName: 'Travail',
+      },
+    },
+    {
+      name: 'zero-length reminder, end written with milliseconds',
+      source: 'ics',
+      sourceRef: 'rappel-impots-2025@example.fr',
+      occurredAt: '2025-05-22T21:59:00Z',
+      data: { uid: 'rappel-impots-2025@example.fr', summary: 'Déclaration de revenus', start: '2025-05-22T21:59:00Z', end: '2025-05-22T21:59:00.000Z' },
+    },
+  ],
+  'identity.attribute': [
+    {
+      name: 'postal address an energy supplier holds',
+      source: 'org:edf',
+      sourceRef: 'customer-10012345678/postal_address/billing',
+      occurredAt: '2024-09-01T00:00:00Z',
+      data: {
+        attribute: 'postal_address',
+        value: '12 rue des Lilas, Bât. B, 69003 Lyon',
+        address: { street: ['12 rue des Lilas', 'Bât. B'], postalCode: '69003', locality: 'Lyon', country: 'FRANCE', countryCode: 'FR' },
+        purpose: 'billing',
+        asOf: '2024-09-01',
+        verified: true,
+      },
+    },
+    {
+      name: 'e-mail an insurer holds',
+      source: 'org:maif',
+      sourceRef: 'socio-889911/email',
+      occurredAt: '2023-01-10T00:00:00Z',
+      data: { attribute: 'email', value: 'camille.martin@example.fr', purpose: 'contact' },
+    },
+  ],
+} satisfies Record<'contact' | 'calendar.event' | 'identity.attribute', RecordExample[]>;

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { contentHash } from './content-ref.ts';
 import type { ConnectorRecord } from '../connector.ts';
 
 /**
@@ -42,25 +42,7 @@ export class OccurrenceRefs {
   }
 }
 
-/**
- * sha256 (hex, first 32 characters — 128 bits) of the fields, each normalised (trimmed,
- * inner whitespace collapsed, NFC), joined with a separator that cannot occur in them.
- */
-export function contentHash(fields: readonly (string | number | undefined | null)[]): string {
-  const norm = fields.map((f) => (f === undefined || f === null ? '' : String(f).normalize('NFC').trim().replace(/\s+/g, ' ')));
-  return createHash('sha256').update(norm.join('\u001f')).digest('hex').slice(0, 32);
-}
-
-/** A string made safe for a record `source` ("BNP Paribas" → "bnp-paribas"). */
-export function sourceSlug(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9.:_\-/@]+/g, '-')
-    .replace(/^[^a-z0-9]+/, '')
-    .replace(/-+$/, '');
-}
+export { contentHash, sourceSlug } from './content-ref.ts';
 
 /**
  * The source's own ids (FITID, AcctSvcrRef) are meant to be unique per account, but

@@ -11,10 +11,10 @@ import { createHash } from 'node:crypto';
  *   refs.next(['2024-01-05', '-42.50', 'CB CARREFOUR']) // "9f2c…#0"
  */
 export function contentHash(parts: readonly (string | number | undefined | null)[]): string {
-  return createHash('sha256')
-    .update(parts.map((p) => (p === undefined || p === null ? '' : String(p))).join('\u001f'))
-    .digest('hex')
-    .slice(0, 32);
+  // Each field normalised (NFC, trimmed, inner whitespace collapsed): banks re-export the
+  // same row with different padding.
+  const norm = parts.map((p) => (p === undefined || p === null ? '' : String(p).normalize('NFC').trim().replace(/\s+/g, ' ')));
+  return createHash('sha256').update(norm.join('\u001f')).digest('hex').slice(0, 32);
 }
 
 export class OccurrenceRefs {

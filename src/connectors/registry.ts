@@ -1,12 +1,38 @@
 import type { Connector, ConnectorInput, Recognition } from './connector.ts';
 import { jsonlRecordsConnector } from './jsonl-records/jsonl-records-connector.ts';
+import { enedisConnector } from './enedis/enedis-connector.ts';
+import { grdfConnector } from './grdf/grdf-connector.ts';
+import { vcardConnector } from './vcard/vcard-connector.ts';
+import { icalConnector } from './ical/ical-connector.ts';
+import { gpxConnector } from './gpx/gpx-connector.ts';
+import { googleLocationConnector } from './google-location/google-location-connector.ts';
+import { appleHealthConnector } from './apple-health/apple-health-connector.ts';
+import { fhirConnector } from './fhir/fhir-connector.ts';
+import { genericConnector } from './generic/generic-connector.ts';
+import { ofxConnector } from './ofx/ofx-connector.ts';
+import { camtConnector } from './camt/camt-connector.ts';
+import { qifConnector } from './qif/qif-connector.ts';
+import { bankCsvConnector } from './bank-csv/bank-csv-connector.ts';
 
 /**
  * Every connector, one line each. Recognition asks each of them and takes the most
  * confident; ties go to the earlier line, so put specific formats before generic ones.
  */
 export const connectors: readonly Connector[] = [
+  enedisConnector,
+  grdfConnector,
+  vcardConnector,
+  icalConnector,
+  gpxConnector,
+  googleLocationConnector,
+  appleHealthConnector,
+  fhirConnector,
+  ofxConnector,
+  camtConnector,
+  qifConnector,
+  bankCsvConnector,
   jsonlRecordsConnector,
+  genericConnector,
 ];
 
 export interface RecognitionResult {
@@ -36,4 +62,17 @@ export function recognize(input: ConnectorInput, among: readonly Connector[] = c
 
 export function connectorById(id: string): Connector | undefined {
   return connectors.find((c) => c.id === id);
+}
+
+/**
+ * The connector for an input: the one the person forced by id (`--format ID`, needed for
+ * `generic`, which never wins recognition on its own), else the most confident one.
+ * Throws on an unknown id, naming the known ones.
+ */
+export function pickConnector(input: ConnectorInput, formatId?: string): RecognitionResult {
+  if (formatId === undefined) return recognize(input);
+  const forced = connectorById(formatId);
+  if (!forced) throw new Error(`unknown format "${formatId}": expected one of ${connectors.map((c) => c.id).join(', ')}`);
+  const result = recognize(input);
+  return { connector: forced, tried: result.tried };
 }

@@ -79,8 +79,10 @@ export async function importFiles(vault: Vault, paths: string[], opts: FileImpor
 
 /** Imports one input (a file or an archive member). */
 export async function importInput(vault: Vault, input: ConnectorInput, fileHash: string | null, opts: FileImportOptions, depth: number): Promise<FileImportReport[]> {
-  // A zip (Google Takeout, Apple Health export.zip…): each member is imported as a file.
-  const members = !opts.format && depth === 0 ? expandArchive(input) : null;
+  // A zip (Google Takeout, Apple Health export.zip…): each member is imported as a file —
+  // unless a connector claims the zip itself (an XLSX workbook is a zip too).
+  const claimed = opts.format ? null : recognize(input);
+  const members = !opts.format && depth === 0 && !claimed?.connector ? expandArchive(input) : null;
   if (members) {
     const out: FileImportReport[] = [];
     try {
@@ -96,7 +98,7 @@ export async function importInput(vault: Vault, input: ConnectorInput, fileHash:
     if (!connector)
       return [{ file: input.name, status: 'failed', format: opts.format, error: { code: 'INPUT_INVALID', message: `Unknown format "${opts.format}". Known: ${connectors.map((c) => c.id).join(', ')}.` } }];
   } else {
-    const r = recognize(input);
+    const r = claimed ?? recognize(input);
     if (!r.connector) {
       return [
         {

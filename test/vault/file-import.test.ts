@@ -38,6 +38,15 @@ describe('importing files', () => {
     const again = await importFiles(t.vault, [path]);
     expect(again.reduce((n, r) => n + (r.summary?.counts.inserted ?? 0), 0)).toBe(0);
   });
+
+  it('takes an XLSX workbook (a zip) as one file when a connector claims it', async () => {
+    const path = join(t.dir, 'export-grdf');
+    await writeFile(path, await fixture('grdf/grdf-journalier.xlsx'));
+    const reports = await importFiles(t.vault, [path]);
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({ status: 'imported', format: 'grdf' });
+    expect(reports[0]!.summary!.byType).toHaveProperty('energy.reading');
+  });
 });
 
 async function firstFile(dir: string): Promise<string> {

@@ -3,6 +3,7 @@ import { isMesInfosError } from '../domain/errors.ts';
 import { processIo, type CliIo } from './cli-io.ts';
 import { buildProgram } from './build-program.ts';
 import { addVaultCommands } from './vault-commands.ts';
+import { addServeCommand } from './serve-command.ts';
 import { EXIT, exitCodeFor, exitState } from './exit-codes.ts';
 
 /**
@@ -10,7 +11,10 @@ import { EXIT, exitCodeFor, exitState } from './exit-codes.ts';
  * so tests run it in-process.
  */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
-  const program = buildProgram(io, (p) => addVaultCommands(p, io));
+  const program = buildProgram(io, (p) => {
+    addVaultCommands(p, io);
+    addServeCommand(p, io);
+  });
   exitState.code = EXIT.ok;
   try {
     await program.parseAsync(argv, { from: 'user' });

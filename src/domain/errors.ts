@@ -27,6 +27,7 @@ export const ERROR_CATALOGUE = {
   PAYLOAD_TOO_LARGE: 'The request body is larger than this server accepts.',
   MEDIA_TYPE_UNSUPPORTED: 'The request body must be JSON (Content-Type: application/json).',
   RATE_LIMITED: 'Too many attempts: wait a moment and try again.',
+  HOST_NOT_ALLOWED: 'This server answers only to its own host name.',
   NOT_FOUND: 'Nothing here.',
   INTERNAL: 'Something went wrong on our side.',
 } as const;

@@ -52,7 +52,7 @@ export const CORE_MIGRATIONS: Migration[] = [
           PRIMARY KEY (record_seq, revision)
         ) WITHOUT ROWID;
         CREATE VIRTUAL TABLE records_fts USING fts5 (
-          text, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
+          text, content = '', contentless_delete = 1, detail = 'none', tokenize = 'unicode61 remove_diacritics 2'
         );
         CREATE TABLE blobs (
           sha256 TEXT PRIMARY KEY,

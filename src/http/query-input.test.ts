@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { listOf } from '../operations/schemas.ts';
+import { queryToInput } from './query-input.ts';
+
+const schema = z.object({
+  live: z.boolean().default(false),
+  limit: z.coerce.number().int().default(10),
+  count: z.number().optional(),
+  tags: z.array(z.string()).optional(),
+  types: listOf(z.string()).optional(),
+  name: z.string().optional(),
+});
+
+describe('queryToInput', () => {
+  it('turns query strings into what the schema expects', () => {
+    const input = queryToInput(schema, { live: 'true', count: '12.5', tags: 'a', types: 'x,y', name: 'Dupont', extra: 'kept' });
+    expect(input).toEqual({ live: true, count: 12.5, tags: ['a'], types: 'x,y', name: 'Dupont', extra: 'kept' });
+    expect(schema.parse(input)).toMatchObject({ live: true, limit: 10, count: 12.5, tags: ['a'], types: ['x', 'y'] });
+  });
+
+  it('reads a bare flag as true, 0/false as false, and keeps repeated keys as arrays', () => {
+    expect(queryToInput(schema, { live: '' })).toEqual({ live: true });
+    expect(queryToInput(schema, { live: '0' })).toEqual({ live: false });
+    expect(queryToInput(schema, { live: 'false' })).toEqual({ live: false });
+    expect(queryToInput(schema, { tags: ['a', 'b'], types: ['x', 'y'] })).toEqual({ tags: ['a', 'b'], types: ['x', 'y'] });
+  });
+
+  it('leaves what it cannot read for the schema to refuse', () => {
+    const input = queryToInput(schema, { live: 'maybe', count: '12abc', name: ['a', 'b'] });
+    expect(input).toEqual({ live: 'maybe', count: '12abc', name: ['a', 'b'] });
+    const r = schema.safeParse(input);
+    expect(r.success).toBe(false);
+    expect(r.error?.issues.map((i) => i.path.join('.')).sort()).toEqual(['count', 'live', 'name']);
+  });
+});

@@ -1,0 +1,204 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { MesInfosError } from '../domain/errors.ts';
+import type { OperationServices } from '../operations/operation.ts';
+import type { Vault } from '../vault/vault.ts';
+
+/** How the server opens the vault: the composition root decides (Vault.open / Vault.create by default). */
+export interface VaultOpener {
+  /** Where the vault file lives (to tell whether it exists). */
+  vaultPath: string;
+  /** Opens the existing vault; a wrong passphrase MUST throw VAULT_PASSPHRASE_WRONG and change nothing. */
+  openVault(passphrase: string): Promise<Vault>;
+  /** Creates the vault on first use; MUST throw VAULT_EXISTS if it exists. */
+  createVault(passphrase: string): Promise<Vault>;
+  /** Services the operations need once the vault is open (consent engine…), and how to close them. */
+  createServices(vault: Vault): Promise<OperationServices>;
+  closeServices(services: OperationServices): Promise<void>;
+}
+
+/** The open vault and its services, shared by the requests of every live session. */
+export interface OpenVault {
+  vault: Vault;
+  services: OperationServices;
+}
+
+interface Session {
+  csrfToken: string;
+  lastSeenMs: number;
+}
+
+/** A session as the routes see it after checking the cookie. */
+export interface LiveSession {
+  id: string;
+  csrfToken: string;
+  open: OpenVault;
+  /** Call when the request that used the vault has finished: lock() waits for these. */
+  release(): void;
+}
+
+const newSecret = () => randomBytes(32).toString('base64url');
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * The person's sessions and the one open vault. Unlocking opens the vault once (or checks
+ * the passphrase against it when it is already open) and starts a session with a random
+ * id and a CSRF token, both held only here. A session idle longer than `idleMs` ends; when
+ * none is left, or on lock(), the vault closes — after the requests still using it finish.
+ */
+export class VaultSessions {
+  private open: OpenVault | null = null;
+  private readonly sessions = new Map<string, Session>();
+  private inFlight = 0;
+  private drained: (() => void)[] = [];
+  /** Serialises unlock and lock, so two unlocks never open the vault twice. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private sweeper: NodeJS.Timeout | null = null;
+
+  private readonly opener: VaultOpener;
+  private readonly idleMs: number;
+  private readonly now: () => number;
+  private readonly onError: (e: unknown) => void;
+
+  constructor(opts: { opener: VaultOpener; idleMs: number; now?: () => number; onError: (e: unknown) => void }) {
+    this.opener = opts.opener;
+    this.idleMs = opts.idleMs;
+    this.now = opts.now ?? Date.now;
+    this.onError = opts.onError;
+  }
+
+  vaultExists(): boolean {
+    return existsSync(this.opener.vaultPath);
+  }
+
+  /** Opens (or creates, when `create`) the vault and starts a session. */
+  unlock(passphrase: string, create: boolean): Promise<{ id: string; csrfToken: string; created: boolean }> {
+    return this.serialised(async () => {
+      let created = false;
+      if (create) {
+        if (this.vaultExists()) throw new MesInfosError('VAULT_EXISTS', 'A vault already exists here: unlock it without "create".');
+        const vault = await this.opener.createVault(passphrase);
+        await this.adopt(vault);
+        created = true;
+      } else if (!this.open) {
+        if (!this.vaultExists()) throw new MesInfosError('VAULT_NOT_FOUND', 'No vault exists yet: unlock with "create": true to create one.');
+        await this.adopt(await this.opener.openVault(passphrase));
+      } else {
+        // Already open for another session: the passphrase must still open the file.
+        const check = await this.opener.openVault(passphrase);
+        await check.close();
+      }
+      const id = newSecret();
+      const csrfToken = newSecret();
+      this.sessions.set(id, { csrfToken, lastSeenMs: this.now() });
+      this.startSweeper();
+      return { id, csrfToken, created };
+    });
+  }
+
+  /** The live session for this id, or null (unknown, ended, or idle too long — which ends it). */
+  touch(id: string | undefined): LiveSession | null {
+    this.expireIdle();
+    if (!id || !this.open) return null;
+    const s = this.sessions.get(id);
+    if (!s) return null;
+    s.lastSeenMs = this.now();
+    this.inFlight++;
+    let released = false;
+    return {
+      id,
+      csrfToken: s.csrfToken,
+      open: this.open,
+      release: () => {
+        if (released) return;
+        released = true;
+        this.inFlight--;
+        if (this.inFlight === 0) for (const f of this.drained.splice(0)) f();
+      },
+    };
+  }
+
+  /** Whether this id names a live session, without counting a use. */
+  isLive(id: string | undefined): boolean {
+    this.expireIdle();
+    return !!id && !!this.open && this.sessions.has(id);
+  }
+
+  /** The session's CSRF token, for a page that reloads (GET /api/session). */
+  csrfTokenOf(id: string | undefined): string | undefined {
+    return id && this.isLive(id) ? this.sessions.get(id)?.csrfToken : undefined;
+  }
+
+  /** Checks a CSRF token against the session's, in constant time. */
+  static csrfMatches(session: LiveSession, token: string | undefined): boolean {
+    return typeof token === 'string' && sameSecret(session.csrfToken, token);
+  }
+
+  /** Ends every session and closes the vault (once requests in flight finish). */
+  lock(): Promise<void> {
+    return this.serialised(() => this.closeVault());
+  }
+
+  /** Locks and stops the idle sweeper (server shutdown). */
+  async dispose(): Promise<void> {
+    if (this.sweeper) clearInterval(this.sweeper);
+    this.sweeper = null;
+    await this.lock();
+  }
+
+  private async adopt(vault: Vault): Promise<void> {
+    try {
+      this.open = { vault, services: await this.opener.createServices(vault) };
+    } catch (e) {
+      await vault.close();
+      throw e;
+    }
+  }
+
+  private expireIdle(): void {
+    const t = this.now();
+    let ended = 0;
+    for (const [id, s] of this.sessions) {
+      if (t - s.lastSeenMs > this.idleMs) {
+        this.sessions.delete(id);
+        ended++;
+      }
+    }
+    if (ended === 0 || this.sessions.size > 0) return;
+    // The last session went idle: close the vault, unless an unlock queued meanwhile started a new one.
+    this.serialised(() => (this.sessions.size === 0 ? this.closeVault() : Promise.resolve())).catch(this.onError);
+  }
+
+  private startSweeper(): void {
+    if (this.sweeper) return;
+    this.sweeper = setInterval(() => this.expireIdle(), Math.max(1000, Math.min(this.idleMs, 30_000)));
+    this.sweeper.unref();
+  }
+
+  private async closeVault(): Promise<void> {
+    this.sessions.clear();
+    const open = this.open;
+    this.open = null;
+    if (!open) return;
+    if (this.inFlight > 0) await new Promise<void>((resolve) => this.drained.push(resolve));
+    try {
+      await this.opener.closeServices(open.services);
+    } finally {
+      await open.vault.close();
+    }
+  }
+
+  private serialised<T>(f: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(f, f);
+    this.queue = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+}

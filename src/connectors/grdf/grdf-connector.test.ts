@@ -1,23 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { validateRecord } from '../../domain/record.ts';
 import type { ConnectorContext, ConnectorRecord } from '../connector.ts';
+import { readAll as readAllRecords } from '../../../test/connectors/read-all.ts';
 import { ConnectorError } from '../connector.ts';
 import { bytesInput, fileInput } from '../util/input.ts';
 import { grdfConnector } from './grdf-connector.ts';
 
 const dir = new URL('../../../test/fixtures/grdf/', import.meta.url).pathname;
 
-async function readAll(name: string) {
-  const warnings: string[] = [];
-  const ctx: ConnectorContext = { putBlob: () => Promise.reject(new Error('no blobs here')), warn: (m) => warnings.push(m), options: {} };
-  const recs: ConnectorRecord[] = [];
-  for await (const r of grdfConnector.read(await fileInput(dir + name), ctx)) recs.push(r);
-  recs.forEach((r, i) => {
-    const { location, ...rec } = r;
-    const v = validateRecord(rec, i, location);
-    expect(v.ok, JSON.stringify(v.ok ? '' : v.faults)).toBe(true);
-  });
-  return { recs, warnings };
+async function readAll(name: string): Promise<{ recs: ConnectorRecord[]; warnings: string[] }> {
+  const { records, warnings } = await readAllRecords(grdfConnector, await fileInput(dir + name), {});
+  return { recs: records, warnings };
 }
 const data = (r: ConnectorRecord) => r.data as Record<string, unknown>;
 const intervals = (rs: ConnectorRecord[]) => rs.filter((r) => data(r).kind === 'interval').map((r) => [data(r).start, data(r).end, data(r).volumeM3, data(r).energyWh, data(r).conversionKWhPerM3, data(r).quality]);

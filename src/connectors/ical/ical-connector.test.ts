@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validateRecord } from '../../domain/record.ts';
 import type { ConnectorContext, ConnectorRecord } from '../connector.ts';
+import { readAll as readAllRecords } from '../../../test/connectors/read-all.ts';
 import { ConnectorError } from '../connector.ts';
 import { bytesInput, fileInput } from '../util/input.ts';
 import { icalConnector } from './ical-connector.ts';
@@ -8,20 +8,8 @@ import { icalConnector } from './ical-connector.ts';
 const dir = new URL('../../../test/fixtures/ical/', import.meta.url).pathname;
 
 async function readAll(name: string, timeZone?: string): Promise<{ recs: ConnectorRecord[]; warnings: string[] }> {
-  const warnings: string[] = [];
-  const ctx: ConnectorContext = {
-    putBlob: () => Promise.reject(new Error('no blobs here')),
-    warn: (m) => warnings.push(m),
-    options: timeZone ? { timeZone } : {},
-  };
-  const recs: ConnectorRecord[] = [];
-  for await (const r of icalConnector.read(await fileInput(dir + name), ctx)) recs.push(r);
-  recs.forEach((r, i) => {
-    const { location, ...rec } = r;
-    const v = validateRecord(rec, i, location);
-    expect(v.ok, JSON.stringify(v.ok ? '' : v.faults)).toBe(true);
-  });
-  return { recs, warnings };
+  const { records, warnings } = await readAllRecords(icalConnector, await fileInput(dir + name), timeZone ? { timeZone } : {});
+  return { recs: records, warnings };
 }
 const data = (r: ConnectorRecord) => r.data as Record<string, unknown>;
 

@@ -283,7 +283,9 @@ class SqliteWriteSession implements WriteSession {
     private readonly release: () => void,
   ) {
     this.st = {
-      find: db.prepare('SELECT seq, id, source_hash, revision, revised_by, revision_reason, occurred_at, occurred_offset, data, import_id, updated_at, deleted_at FROM records WHERE source = ? AND type = ? AND source_ref = ?'),
+      // Deciding needs three columns; the whole row is read only when the record changed.
+      find: db.prepare('SELECT seq, source_hash, deleted_at FROM records WHERE source = ? AND type = ? AND source_ref = ?'),
+      bySeq: db.prepare('SELECT * FROM records WHERE seq = ?'),
       insert: db.prepare(
         'INSERT INTO records (id, type, source, source_ref, occurred_at, occurred_offset, data, source_hash, revision, revised_by, import_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, \'source\', ?, ?, ?)',
       ),
@@ -321,7 +323,7 @@ class SqliteWriteSession implements WriteSession {
           continue;
         }
       }
-      const found = st.find.get(r.source, r.type, r.sourceRef) as RecordRow | undefined;
+      const found = st.find.get(r.source, r.type, r.sourceRef) as Pick<RecordRow, 'seq' | 'source_hash' | 'deleted_at'> | undefined;
       if (!found) {
         const info = st.insert.run(newRecordId(), r.type, r.source, r.sourceRef, r.occurredMs, r.occurredOffset, r.dataJson, r.hash, importId, now, now);
         if (r.searchText) st.ftsInsert.run(info.lastInsertRowid, r.searchText);
@@ -329,7 +331,8 @@ class SqliteWriteSession implements WriteSession {
       } else if (found.deleted_at !== null) counts.deleted++;
       else if (found.source_hash === r.hash) counts.unchanged++;
       else {
-        st.archive.run(found.seq, found.revision, found.revised_by, found.occurred_at, found.occurred_offset, found.data, found.import_id, found.revision_reason, found.updated_at);
+        const old = st.bySeq.get(found.seq) as RecordRow;
+        st.archive.run(old.seq, old.revision, old.revised_by, old.occurred_at, old.occurred_offset, old.data, old.import_id, old.revision_reason, old.updated_at);
         st.update.run(r.occurredMs, r.occurredOffset, r.dataJson, r.hash, 'source', importId, now, found.seq);
         st.ftsDelete.run(found.seq);
         if (r.searchText) st.ftsInsert.run(found.seq, r.searchText);

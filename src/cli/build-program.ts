@@ -34,29 +34,42 @@ export async function openVault(io: CliIo, g: GlobalOptions, create: 'never' | '
   return { vault: await Vault.open({ path, passphrase }), created: false };
 }
 
-/** Runs one operation as the owner, from command-line values. */
+/** Runs one operation as the owner, from command-line values: validates, opens the vault, runs. */
 export async function runOperation(op: AnyOperation, raw: Record<string, unknown>, io: CliIo, g: GlobalOptions): Promise<void> {
-  const parsed = op.input.safeParse(raw);
-  if (!parsed.success) {
-    const faults = parsed.error.issues.map((i) => {
-      const field = String(i.path[0] ?? '');
-      const positional = op.cli?.positional?.includes(field);
-      return `${field ? (positional ? `<${field}>` : `--${kebab(field)}`) + ': ' : ''}${i.message}`;
-    });
-    throw new MesInfosError('INPUT_INVALID', faults.join('\n'), parsed.error.issues);
-  }
+  const input = parseInput(op, raw);
   const { vault } = await openVault(io, g, op.cli?.createsVault ? 'if-missing' : 'never');
+  try {
+    await runOnVault(op, input, vault, io, g);
+  } finally {
+    await vault.close();
+  }
+}
+
+function parseInput(op: AnyOperation, raw: Record<string, unknown>): unknown {
+  const parsed = op.input.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const faults = parsed.error.issues.map((i) => {
+    const field = String(i.path[0] ?? '');
+    const positional = op.cli?.positional?.includes(field);
+    return `${field ? (positional ? `<${field}>` : `--${kebab(field)}`) + ': ' : ''}${i.message}`;
+  });
+  throw new MesInfosError('INPUT_INVALID', faults.join('\n'), parsed.error.issues);
+}
+
+/** Runs one operation on a vault that is already open (the caller closes it) and prints its output. */
+export async function runOnVault(op: AnyOperation, rawOrParsed: unknown, vault: Vault, io: CliIo, g: GlobalOptions, alreadyParsed = true): Promise<void> {
+  const input = alreadyParsed ? rawOrParsed : parseInput(op, rawOrParsed as Record<string, unknown>);
   const progress = createProgress(io, !g.json);
   let services: Awaited<ReturnType<typeof createServices>> = {};
   try {
     services = await createServices(vault);
-    const out = await op.handler({ vault, principal: { kind: 'owner' }, services, progress: (d, t, l) => progress.update(d, t, l) }, parsed.data);
+    const out = await op.handler({ vault, principal: { kind: 'owner' }, services, progress: (d, t, l) => progress.update(d, t, l) }, input);
     progress.stop();
     const output = op.output.parse(out);
     if (g.json || !op.cli?.render) {
       io.stdout.write(JSON.stringify(op.cli?.json ? op.cli.json(output) : output, null, 2) + '\n');
     } else {
-      const r = op.cli.render(output, parsed.data);
+      const r = op.cli.render(output, input);
       io.stdout.write((typeof r === 'string' ? r : r.table.length ? renderTable(r.table, r.head) : '(nothing)') + '\n');
     }
     // An import that refused files is a partial failure scripts must see.
@@ -67,7 +80,6 @@ export async function runOperation(op: AnyOperation, raw: Record<string, unknown
   } finally {
     progress.stop();
     await closeServices(services);
-    await vault.close();
   }
 }
 

@@ -3,7 +3,7 @@ import { MesInfosError } from '../domain/errors.ts';
 import { formatMoneyDecimal, type Money } from '../domain/money.ts';
 import { demoGenerate } from '../operations/demo-operations.ts';
 import type { AnyOperation } from '../operations/operation.ts';
-import { openVault, runOperation, type GlobalOptions } from './build-program.ts';
+import { openVault, runOnVault, type GlobalOptions } from './build-program.ts';
 import type { CliIo } from './cli-io.ts';
 import { renderTable } from './table.ts';
 import { defaultVaultPath } from './vault-path.ts';
@@ -26,15 +26,13 @@ export function addVaultCommands(program: Command, io: CliIo): void {
     .action(async (_o: unknown, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const path = g.vault ?? defaultVaultPath(io.env);
-      const { vault, created } = await openVault(io, { ...g, vault: path }, 'if-missing');
-      const empty = (await vault.stats()).total === 0;
-      await vault.close();
-      if (created || empty) {
-        io.stdout.write(`${created ? 'Created' : 'Opened'} an encrypted vault at ${path}; filling it with a demo person (10 years)…\n`);
-        await runOperation(demoGenerate as unknown as AnyOperation, { years: 10, seed: 42 }, io, { ...g, vault: path });
-      }
-      const { vault: v } = await openVault(io, { ...g, vault: path }, 'never');
+      // One passphrase prompt: the vault is opened once and used for everything below.
+      const { vault: v, created } = await openVault(io, { ...g, vault: path }, 'if-missing');
       try {
+        if (created || (await v.stats()).total === 0) {
+          io.stdout.write(`${created ? 'Created' : 'Opened'} an encrypted vault at ${path}; filling it with a demo person (10 years)…\n`);
+          await runOnVault(demoGenerate as unknown as AnyOperation, { years: 10, seed: 42 }, v, io, g, false);
+        }
         const s = await v.stats();
         if (s.total === 0) throw new MesInfosError('IMPORT_EMPTY', 'The vault is empty.');
         io.stdout.write(`\nYour vault: ${path}\n`);

@@ -46,8 +46,9 @@ export const demoGenerate = defineOperation({
         blobsSink = session;
         return demo.records;
       },
-      onProgress: (n) => ctx.progress?.(n, demo.estimatedCount, 'demo person'),
+      onProgress: (n) => ctx.progress?.(n, Math.max(n, demo.estimatedCount), 'demo person'),
     });
+    ctx.progress?.(summary.counts.received, summary.counts.received, 'demo person');
     return { summary, person: demo.facts.fullName, inconsistencies: demo.facts.inconsistencies };
   },
 });

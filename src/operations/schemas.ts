@@ -29,6 +29,7 @@ export const importSummarySchema = z.object({
   durationMs: z.number(),
   counts: z.object({ received: z.number(), inserted: z.number(), updated: z.number(), unchanged: z.number(), deleted: z.number() }),
   byType: z.record(z.string(), z.number()),
+  bySource: z.record(z.string(), z.number()),
   errors: z.array(z.object({ field: z.string().optional(), index: z.number().optional(), location: z.string().optional(), message: z.string() })),
   warnings: z.array(z.string()),
 });

@@ -4,6 +4,8 @@ import { recordTypeSchema } from '../domain/record.ts';
 import { formatMoneyDecimal, type Money } from '../domain/money.ts';
 import { exportArchive } from '../vault/vault-archive.ts';
 import { importFiles, type FileImportReport } from '../vault/file-import.ts';
+import { MesInfosError } from '../domain/errors.ts';
+import type { Vault } from '../vault/vault.ts';
 import { defineOperation, type AnyOperation } from './operation.ts';
 import { dateInputSchema, importSummarySchema, listOf, storedRecordSchema } from './schemas.ts';
 
@@ -149,19 +151,37 @@ export const filesImport = defineOperation({
     type: z.string().optional(),
     source: z.string().optional(),
     timeZone: z.string().optional(),
+    profile: z.string().optional(),
+    saveProfile: z.string().regex(/^[\w.-]{1,60}$/, 'a profile name is letters, digits, . _ -').optional(),
   }),
   output: z.object({ files: z.array(fileReportSchema), imported: z.number(), refused: z.number(), unrecognised: z.number(), failed: z.number() }),
   cli: {
     command: ['import'],
     positional: ['files'],
-    help: { format: 'force a connector by id', map: 'TARGET=COLUMN pairs for generic and unknown CSV layouts', type: 'record type for generic imports' },
+    help: {
+      format: 'force a connector by id',
+      map: 'TARGET=COLUMN pairs for generic and unknown CSV layouts',
+      type: 'record type for generic imports',
+      saveProfile: 'save --format/--map/--type/--source/--time-zone under this name',
+      profile: 'use a saved profile (flags given here win)',
+    },
     render: (o) => renderImport(o.files as FileImportReport[]),
   },
   handler: async (ctx, i) => {
-    const map = i.map ? Object.fromEntries(i.map.map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])) : undefined;
-    const files = await importFiles(ctx.vault, i.files, {
+    const given: ImportProfile = {
       ...(i.format ? { format: i.format } : {}),
-      options: { ...(map ? { map } : {}), ...(i.type ? { recordType: i.type } : {}), ...(i.source ? { source: i.source } : {}), ...(i.timeZone ? { timeZone: i.timeZone } : {}) },
+      ...(i.map ? { map: Object.fromEntries(i.map.map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])) } : {}),
+      ...(i.type ? { type: i.type } : {}),
+      ...(i.source ? { source: i.source } : {}),
+      ...(i.timeZone ? { timeZone: i.timeZone } : {}),
+    };
+    const saved = i.profile ? await loadProfile(ctx.vault, i.profile) : {};
+    const p: ImportProfile = { ...saved, ...given, map: { ...saved.map, ...given.map } };
+    if (i.saveProfile) await saveProfile(ctx.vault, i.saveProfile, p);
+    const map = p.map && Object.keys(p.map).length > 0 ? p.map : undefined;
+    const files = await importFiles(ctx.vault, i.files, {
+      ...(p.format ? { format: p.format } : {}),
+      options: { ...(map ? { map } : {}), ...(p.type ? { recordType: p.type } : {}), ...(p.source ? { source: p.source } : {}), ...(p.timeZone ? { timeZone: p.timeZone } : {}) },
       onFileStart: (name) => ctx.progress?.(0, null, name),
       onProgress: (name, n) => ctx.progress?.(n, null, name),
     });
@@ -180,8 +200,8 @@ export const importsList = defineOperation({
   cli: {
     command: ['imports'],
     render: (o) => ({
-      head: ['started', 'status', 'format', 'file', 'received', 'new', 'changed', 'known'],
-      table: o.map((s) => [s.startedAt.slice(0, 19).replace('T', ' '), s.status, s.format ?? '', s.fileName ?? '', s.counts.received, s.counts.inserted, s.counts.updated, s.counts.unchanged]),
+      head: ['started', 'status', 'format', 'source', 'file', 'received', 'new', 'changed', 'known'],
+      table: o.map((s) => [s.startedAt.slice(0, 19).replace('T', ' '), s.status, s.format ?? '', Object.keys(s.bySource).join(' '), s.fileName ?? '', s.counts.received, s.counts.inserted, s.counts.updated, s.counts.unchanged]),
     }),
   },
   handler: async (ctx, i) => ctx.vault.imports(i.limit),
@@ -201,6 +221,29 @@ export const vaultExport = defineOperation({
     return { out: i.out, total: m.counts.total, byType: m.counts.byType, blobs: m.counts.blobs };
   },
 });
+
+/** What a person tells the importer about a layout it does not know, saved under a name. */
+interface ImportProfile {
+  format?: string;
+  map?: Record<string, string>;
+  type?: string;
+  source?: string;
+  timeZone?: string;
+}
+const PROFILES_KEY = 'import.profiles';
+
+async function loadProfile(vault: Vault, name: string): Promise<ImportProfile> {
+  const all = JSON.parse((await vault.store.getMeta(PROFILES_KEY)) ?? '{}') as Record<string, ImportProfile>;
+  const p = all[name];
+  if (!p) throw new MesInfosError('NOT_FOUND', `No saved import profile "${name}". Saved: ${Object.keys(all).join(', ') || 'none'}. Save one with --save-profile.`);
+  return p;
+}
+
+async function saveProfile(vault: Vault, name: string, p: ImportProfile): Promise<void> {
+  const all = JSON.parse((await vault.store.getMeta(PROFILES_KEY)) ?? '{}') as Record<string, ImportProfile>;
+  all[name] = p;
+  await vault.store.setMeta(PROFILES_KEY, JSON.stringify(all));
+}
 
 function summarise(data: Record<string, unknown>): string {
   const pick = ['label', 'fullName', 'summary', 'title', 'merchant', 'name', 'attribute', 'kind', 'meterId'];

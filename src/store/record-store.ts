@@ -156,6 +156,8 @@ export interface ImportSummary {
   durationMs: number;
   counts: UpsertCounts & { received: number };
   byType: Record<string, number>;
+  /** The sources the import's records came from, with their counts. */
+  bySource: Record<string, number>;
   errors: { field?: string; index?: number; location?: string; message: string }[];
   warnings: string[];
 }

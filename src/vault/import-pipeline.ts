@@ -46,6 +46,7 @@ export async function runImport(store: RecordStore, run: ImportRun): Promise<Imp
   let faultCount = 0;
   let received = 0;
   const byType: Record<string, number> = {};
+  const bySource: Record<string, number> = {};
   const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0, deleted: 0 };
   let batch: unknown[] = [];
   let batchStart = 0;
@@ -61,6 +62,7 @@ export async function runImport(store: RecordStore, run: ImportRun): Promise<Imp
     faultCount += r.faultCount;
     for (const f of r.faults) if (faults.length < MAX_LISTED_FAULTS) faults.push(f);
     for (const [t, n] of Object.entries(r.byType)) byType[t] = (byType[t] ?? 0) + n;
+    for (const [t, n] of Object.entries(r.bySource)) bySource[t] = (bySource[t] ?? 0) + n;
     if (faultCount > 0 || r.prepared.length === 0) return;
     const c = await s.upsertBatch(r.prepared, importId);
     counts.inserted += c.inserted;
@@ -98,6 +100,7 @@ export async function runImport(store: RecordStore, run: ImportRun): Promise<Imp
     durationMs: Date.now() - started,
     counts: { received, ...(status === 'committed' ? counts : { inserted: 0, updated: 0, unchanged: 0, deleted: 0 }) },
     byType,
+    bySource,
     errors,
     warnings,
   });

@@ -13,6 +13,7 @@ export interface PrepareResult {
   faults: ValidationFault[];
   faultCount: number;
   byType: Record<string, number>;
+  bySource: Record<string, number>;
 }
 
 /** Prepares a batch; records after the first fault are still validated, to list every fault. */
@@ -21,6 +22,7 @@ export function prepareBatch(req: PrepareRequest, maxFaults = 1000): PrepareResu
   const faults: ValidationFault[] = [];
   let faultCount = 0;
   const byType: Record<string, number> = {};
+  const bySource: Record<string, number> = {};
   for (let i = 0; i < req.raws.length; i++) {
     const v = prepareRecord(req.raws[i], req.startIndex + i, req.forceSource);
     if (!v.ok) {
@@ -29,7 +31,8 @@ export function prepareBatch(req: PrepareRequest, maxFaults = 1000): PrepareResu
       continue;
     }
     byType[v.record.type] = (byType[v.record.type] ?? 0) + 1;
+    bySource[v.record.source] = (bySource[v.record.source] ?? 0) + 1;
     prepared.push(v.record);
   }
-  return { prepared, faults, faultCount, byType };
+  return { prepared, faults, faultCount, byType, bySource };
 }

@@ -123,6 +123,7 @@ export interface ArchiveImportResult {
   unchanged: number;
   blobs: number;
   byType: Record<string, number>;
+  bySource: Record<string, number>;
 }
 
 /**
@@ -161,7 +162,7 @@ export async function importArchive(vault: Vault, path: string): Promise<Archive
       throw new MesInfosError('ARCHIVE_INVALID', 'manifest.json is not a MesInfos archive manifest.', (e as Error).message);
     }
     const importId = newImportId();
-    const result: ArchiveImportResult = { importId, inserted: 0, unchanged: 0, blobs: 0, byType: {} };
+    const result: ArchiveImportResult = { importId, inserted: 0, unchanged: 0, blobs: 0, byType: {}, bySource: {} };
     const w = await vault.store.beginWrite();
     try {
       for (const f of manifest.files.filter((x) => x.path.startsWith('blobs/'))) {
@@ -185,6 +186,7 @@ export async function importArchive(vault: Vault, path: string): Promise<Archive
           if (outcome === 'inserted') result.inserted++;
           else result.unchanged++;
           result.byType[rec.type] = (result.byType[rec.type] ?? 0) + 1;
+          result.bySource[rec.source] = (result.bySource[rec.source] ?? 0) + 1;
         };
         for await (const chunk of await zip.openReadStreamPromise(e)) {
           hash.update(chunk as Buffer);
@@ -207,6 +209,7 @@ export async function importArchive(vault: Vault, path: string): Promise<Archive
         durationMs: Date.now() - started,
         counts: { received: result.inserted + result.unchanged, inserted: result.inserted, updated: 0, unchanged: result.unchanged, deleted: 0 },
         byType: result.byType,
+        bySource: result.bySource,
         errors: [],
         warnings: [],
       });

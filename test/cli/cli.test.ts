@@ -111,6 +111,23 @@ describe('the mesinfos command', () => {
     expect(JSON.parse((await runCli(['--vault', other, 'stats', '--json'])).stdout)).toMatchObject({ total: 3 });
   });
 
+  it('imports an unknown bank CSV layout with --map, saves it as a profile, and reuses it', async () => {
+    const csv = new URL('../fixtures/bank-csv/bad/unknown-layout.csv', import.meta.url).pathname;
+    const refused = await cli('import', csv);
+    expect(refused.code).toBe(3);
+    const mapped = await cli('import', csv, '--format', 'bank-csv', '--map', 'date=Date comptable,label=Intitulé,amount=Somme,account=FR-COURANT', '--save-profile', 'ma-banque', '--json');
+    expect(mapped.code, mapped.stdout).toBe(0);
+    const first = (JSON.parse(mapped.stdout) as { files: { summary: { counts: { inserted: number }; bySource: Record<string, number> } }[] }).files[0]!.summary;
+    expect(first.counts.inserted).toBeGreaterThan(0);
+    expect(Object.keys(first.bySource)).toHaveLength(1);
+    const again = await cli('import', csv, '--profile', 'ma-banque', '--json');
+    expect(again.code).toBe(0);
+    expect((JSON.parse(again.stdout) as { files: { summary: { counts: { inserted: number; unchanged: number } } }[] }).files[0]!.summary.counts).toMatchObject({ inserted: 0 });
+    const missing = await cli('import', csv, '--profile', 'autre');
+    expect(missing.code).toBe(5);
+    expect(missing.stderr).toContain('Saved: ma-banque');
+  });
+
   it('answers an unknown command with exit code 2', async () => {
     expect((await cli('frobnicate')).code).toBe(2);
   });

@@ -178,11 +178,12 @@ export function describeRecordStoreContract(name: string, factory: () => Promise
         durationMs: 1500,
         counts: { received: 3, inserted: 0, updated: 0, unchanged: 0, deleted: 0 },
         byType: { 'bank.transaction': 2 },
+        bySource: { 'org:banque-test': 2 },
         errors: [{ index: 2, field: 'data.amount', message: 'expected an integer' }],
         warnings: [],
       });
       const got = await store.getImport(id);
-      expect(got).toMatchObject({ status: 'refused', fileName: 'releve.ofx', durationMs: 1500, errors: [{ index: 2, field: 'data.amount' }] });
+      expect(got).toMatchObject({ status: 'refused', fileName: 'releve.ofx', bySource: { 'org:banque-test': 2 }, durationMs: 1500, errors: [{ index: 2, field: 'data.amount' }] });
       expect((await store.listImports()).map((i) => i.id)).toContain(id);
     });
 

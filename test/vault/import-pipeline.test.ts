@@ -19,7 +19,7 @@ describe('the import pipeline', () => {
 
   it('saves a valid import with provenance and counts per type', async () => {
     const s = await importAll([tx(1), tx(2), tx(3)]);
-    expect(s).toMatchObject({ status: 'committed', counts: { received: 3, inserted: 3, unchanged: 0 }, byType: { 'bank.transaction': 3 } });
+    expect(s).toMatchObject({ status: 'committed', counts: { received: 3, inserted: 3, unchanged: 0 }, byType: { 'bank.transaction': 3 }, bySource: { 'org:banque-test': 3 } });
     const page = await t.vault.query({});
     expect(page.records.every((r) => r.importId === s.id)).toBe(true);
     expect((await t.vault.imports())[0]).toMatchObject({ id: s.id, status: 'committed', fileName: 'test.jsonl' });

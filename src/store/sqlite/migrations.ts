@@ -72,6 +72,7 @@ export const CORE_MIGRATIONS: Migration[] = [
           duration_ms INTEGER NOT NULL,
           counts TEXT NOT NULL,
           by_type TEXT NOT NULL,
+          by_source TEXT NOT NULL,
           errors TEXT NOT NULL,
           warnings TEXT NOT NULL
         ) WITHOUT ROWID;

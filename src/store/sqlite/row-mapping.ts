@@ -33,6 +33,7 @@ export interface ImportRow {
   duration_ms: number;
   counts: string;
   by_type: string;
+  by_source: string;
   errors: string;
   warnings: string;
 }
@@ -70,6 +71,7 @@ export function importToRow(s: ImportSummary): ImportRow {
     duration_ms: Math.round(s.durationMs),
     counts: JSON.stringify(s.counts),
     by_type: JSON.stringify(s.byType),
+    by_source: JSON.stringify(s.bySource),
     errors: JSON.stringify(s.errors),
     warnings: JSON.stringify(s.warnings),
   };
@@ -87,6 +89,7 @@ export function rowToImport(r: ImportRow): ImportSummary {
     durationMs: r.duration_ms,
     counts: JSON.parse(r.counts) as ImportSummary['counts'],
     byType: JSON.parse(r.by_type) as Record<string, number>,
+    bySource: JSON.parse(r.by_source) as Record<string, number>,
     errors: JSON.parse(r.errors) as ImportSummary['errors'],
     warnings: JSON.parse(r.warnings) as string[],
   };

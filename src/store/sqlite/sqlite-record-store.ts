@@ -406,7 +406,7 @@ class SqliteWriteSession implements WriteSession {
     const r = importToRow(s);
     this.db
       .prepare(
-        'INSERT INTO imports (id, status, format, file_name, file_hash, started_at, finished_at, duration_ms, counts, by_type, errors, warnings) VALUES (@id, @status, @format, @file_name, @file_hash, @started_at, @finished_at, @duration_ms, @counts, @by_type, @errors, @warnings)',
+        'INSERT INTO imports (id, status, format, file_name, file_hash, started_at, finished_at, duration_ms, counts, by_type, by_source, errors, warnings) VALUES (@id, @status, @format, @file_name, @file_hash, @started_at, @finished_at, @duration_ms, @counts, @by_type, @by_source, @errors, @warnings)',
       )
       .run(r);
   }

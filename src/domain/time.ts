@@ -90,6 +90,23 @@ const DAY_MS = 86_400_000;
 const dtfCache = new Map<string, Intl.DateTimeFormat>();
 /** Offset in minutes east of UTC of a time zone at an instant (Europe/Paris in July → 120). */
 export function offsetAt(epochMs: number, timeZone: string): number {
+  // Offsets change on quarter hours in the time-zone database (since standard time was
+  // adopted), so one answer serves a whole 15-minute bucket; asking Intl is ~100× dearer.
+  const bucket = Math.floor(epochMs / QUARTER_HOUR);
+  let memo = offsetMemo.get(timeZone);
+  if (!memo) offsetMemo.set(timeZone, (memo = new Map()));
+  const known = memo.get(bucket);
+  if (known !== undefined) return known;
+  if (memo.size > 100_000) memo.clear();
+  const offset = intlOffsetAt(bucket * QUARTER_HOUR, timeZone);
+  memo.set(bucket, offset);
+  return offset;
+}
+
+const QUARTER_HOUR = 900_000;
+const offsetMemo = new Map<string, Map<number, number>>();
+
+function intlOffsetAt(epochMs: number, timeZone: string): number {
   let f = dtfCache.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {

@@ -11,7 +11,7 @@ import { readPassphrase } from './passphrase.ts';
 import { createProgress } from './progress.ts';
 import { renderTable } from './table.ts';
 import { defaultVaultPath } from './vault-path.ts';
-import { fieldShape, kebab, objectFields } from './zod-options.ts';
+import { fieldShape, objectFields } from '../domain/zod-shape.ts';
 import { EXIT, exitCodeFor, exitState } from './exit-codes.ts';
 
 export interface GlobalOptions {
@@ -156,3 +156,8 @@ export function buildProgram(io: CliIo, extra: (program: Command) => void = () =
 }
 
 export { CommanderError };
+
+/** camelCase → kebab-case ("timeZone" → "time-zone"). */
+function kebab(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}

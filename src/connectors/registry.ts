@@ -63,16 +63,3 @@ export function recognize(input: ConnectorInput, among: readonly Connector[] = c
 export function connectorById(id: string): Connector | undefined {
   return connectors.find((c) => c.id === id);
 }
-
-/**
- * The connector for an input: the one the person forced by id (`--format ID`, needed for
- * `generic`, which never wins recognition on its own), else the most confident one.
- * Throws on an unknown id, naming the known ones.
- */
-export function pickConnector(input: ConnectorInput, formatId?: string): RecognitionResult {
-  if (formatId === undefined) return recognize(input);
-  const forced = connectorById(formatId);
-  if (!forced) throw new Error(`unknown format "${formatId}": expected one of ${connectors.map((c) => c.id).join(', ')}`);
-  const result = recognize(input);
-  return { connector: forced, tried: result.tried };
-}

@@ -218,11 +218,13 @@ export class ConsentEngine {
   /** The granularity of the grant that would serve the read: the one presented, or the client's live grant for these types. */
   private async defaultGranularity(principal: Principal, types: readonly string[]): Promise<Granularity> {
     if (principal.kind === 'owner') return { kind: 'raw' };
-    if (principal.grantId) return (await this.store.getGrant(principal.grantId))?.granularity ?? { kind: 'raw' };
+    // The client's grants, from the store's cache that the policy reads next: a grant id
+    // belonging to another client finds nothing here, and the policy denies it NO_GRANT.
+    const grants = await this.store.listGrants(principal.clientId);
     const now = this.now();
-    const fit = (await this.store.listGrants(principal.clientId)).find(
-      (g) => grantState(g, now) === 'active' && types.every((t) => g.scopes.some((s) => s.type === t)),
-    );
+    const fit = principal.grantId
+      ? grants.find((g) => g.id === principal.grantId)
+      : grants.find((g) => grantState(g, now) === 'active' && types.every((t) => g.scopes.some((s) => s.type === t)));
     return fit?.granularity ?? { kind: 'raw' };
   }
 

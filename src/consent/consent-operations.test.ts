@@ -74,6 +74,7 @@ describe('consent operations', () => {
     ]);
     expect(created.grant.validUntil).toBe('2027-01-01T00:00:00.000Z');
     expect(created.grant.terms).toEqual({ url: 'https://budget-malin.example/cgu' });
+    expect(created.grant.state).toBe('active');
     const id = created.grant.id;
 
     const listed = (await run('grants.list', {})) as unknown as { grants: { id: string; state: string }[] };
@@ -102,6 +103,14 @@ describe('consent operations', () => {
     await expect(run('grants.create', { ...base, granularity: 'raw', fields: 'colour' })).rejects.toMatchObject({ code: 'GRANT_INVALID', message: expect.stringMatching(/has no field "colour"/) });
     await expect(run('grants.create', { ...base, type: 'contact' })).rejects.toMatchObject({ code: 'GRANT_INVALID', message: expect.stringMatching(/no numeric field/) });
     await expect(run('grants.create', { ...base, until: '2025-01-01' })).rejects.toMatchObject({ code: 'GRANT_INVALID', message: expect.stringMatching(/already be expired/) });
+  });
+
+  it('a grant that starts later is reported pending from the moment it is created', async () => {
+    const created = (await run('grants.create', { grantee: 'edf', type: 'energy.reading', granularity: 'month', purpose: 'ServiceProvision', start: '2026-03-01', until: '2027-01-01' })) as unknown as { grant: { id: string; state: string } };
+    expect(created.grant.state).toBe('pending');
+    expect(((await run('grants.list', {})) as unknown as { grants: { state: string }[] }).grants.map((g) => g.state)).toEqual(['pending']);
+    const revoked = (await run('grants.revoke', { id: created.grant.id })) as unknown as { grant: { state: string } };
+    expect(revoked.grant.state).toBe('revoked');
   });
 
   it('an expired grant is dead', async () => {

@@ -5,7 +5,7 @@ import { dateInputSchema, listOf } from '../operations/schemas.ts';
 import { auditReportSchema, accessLogEntrySchema } from './access-log-entry.ts';
 import type { ConsentEngine } from './consent-engine.ts';
 import { dpvPurposeSchema, legalBasisSchema } from './dpv-purposes.ts';
-import { clientIdSchema, formatGranularity, grantSchema, granularityTextSchema, parseGranularity, verbSchema, type Grant } from './grant.ts';
+import { boundInstant, clientIdSchema, formatGranularity, grantSchema, granularityTextSchema, parseGranularity, verbSchema, type Grant } from './grant.ts';
 import { readResultSchema, type ReadResult } from './projection.ts';
 import { storedReceiptSchema } from './receipt-schema.ts';
 import { receiptPayload } from './receipts.ts';
@@ -113,7 +113,7 @@ export const grantsCreate = defineOperation({
       validUntil: i.until,
       ...(i.terms ? { terms: isUrl(i.terms) ? { url: i.terms } : { text: i.terms } } : {}),
     });
-    return { grant: { ...grant, state: 'active' as const }, receipt };
+    return { grant: { ...grant, state: engine.stateOf(grant) }, receipt };
   },
 });
 
@@ -183,8 +183,9 @@ export const grantsRevoke = defineOperation({
     render: (o) => `Grant ${o.grant.id} revoked at ${o.grant.revokedAt}. Receipt ${o.receipt.id} signed.`,
   },
   handler: async (ctx, i) => {
-    const { grant, receipt } = await consentOf(ctx).revokeGrant(i.id, i.reason);
-    return { grant: { ...grant, state: 'revoked' as const }, receipt };
+    const engine = consentOf(ctx);
+    const { grant, receipt } = await engine.revokeGrant(i.id, i.reason);
+    return { grant: { ...grant, state: engine.stateOf(grant) }, receipt };
   },
 });
 
@@ -279,18 +280,15 @@ export const auditList = defineOperation({
       table: o.entries.map((e) => [e.seq, e.at.slice(0, 19).replace('T', ' '), `${e.principalKind} ${e.clientId}`, e.operation, e.types.join(', '), e.recordCount, e.reason ?? e.outcome, e.grantId ?? '']),
     }),
   },
-  handler: async (ctx, i) => {
-    const toInstant = (s: string) => new Date(/^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s}T00:00:00Z` : s).toISOString();
-    return {
-      entries: await consentOf(ctx).audit({
-        ...(i.grantee ? { grantee: i.grantee } : {}),
-        ...(i.type ? { type: i.type } : {}),
-        ...(i.from ? { from: toInstant(i.from) } : {}),
-        ...(i.to ? { to: toInstant(i.to) } : {}),
-        limit: i.limit,
-      }),
-    };
-  },
+  handler: async (ctx, i) => ({
+    entries: await consentOf(ctx).audit({
+      ...(i.grantee ? { grantee: i.grantee } : {}),
+      ...(i.type ? { type: i.type } : {}),
+      ...(i.from ? { from: boundInstant(i.from) } : {}),
+      ...(i.to ? { to: boundInstant(i.to) } : {}),
+      limit: i.limit,
+    }),
+  }),
 });
 
 export const auditVerify = defineOperation({

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { recordDataSchemas, type RecordType } from '../domain/record.ts';
+import { objectFields } from '../domain/zod-shape.ts';
 
 /**
  * What the consent engine needs to know about each record type's fields, in one table:
@@ -24,22 +25,6 @@ export const ACCOUNT_FIELDS: Partial<Record<RecordType, string>> = {
   'telecom.usage': 'line',
 };
 
-interface Introspectable {
-  def: { type: string; innerType?: Introspectable; shape?: Record<string, Introspectable>; in?: Introspectable };
-}
-
-/** Unwraps optional/default/nullable wrappers to the schema that holds the value. */
-function core(s: Introspectable): Introspectable {
-  let cur = s;
-  for (let i = 0; i < 10; i++) {
-    const t = cur.def.type;
-    if ((t === 'optional' || t === 'nullable' || t === 'default' || t === 'prefault' || t === 'readonly') && cur.def.innerType) cur = cur.def.innerType;
-    else if (t === 'pipe' && cur.def.in) cur = cur.def.in;
-    else break;
-  }
-  return cur;
-}
-
 const pathCache = new Map<RecordType, ReadonlySet<string>>();
 
 /**
@@ -51,16 +36,14 @@ export function fieldPathsOf(type: RecordType): ReadonlySet<string> {
   const cached = pathCache.get(type);
   if (cached) return cached;
   const out = new Set<string>();
-  const walk = (s: Introspectable, prefix: string) => {
-    const c = core(s);
-    if (c.def.type !== 'object' || !c.def.shape) return;
-    for (const [k, v] of Object.entries(c.def.shape)) {
+  const walk = (s: z.ZodType, prefix: string) => {
+    for (const [k, v] of objectFields(s)) {
       const p = prefix ? `${prefix}.${k}` : k;
       out.add(p);
       walk(v, p);
     }
   };
-  walk(recordDataSchemas[type] as z.ZodType as unknown as Introspectable, '');
+  walk(recordDataSchemas[type] as z.ZodType, '');
   pathCache.set(type, out);
   return out;
 }

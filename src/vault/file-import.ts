@@ -59,8 +59,8 @@ export async function sha256File(path: string): Promise<string> {
 export async function importFiles(vault: Vault, paths: string[], opts: FileImportOptions = {}): Promise<FileImportReport[]> {
   const reports: FileImportReport[] = [];
   for (const path of await expandPaths(paths)) {
-    const head = (await fileInput(path)).head;
-    if (isArchive(head)) {
+    const input = await fileInput(path, path);
+    if (isArchive(input.head)) {
       opts.onFileStart?.(path, undefined);
       try {
         const r = await importArchive(vault, path);
@@ -70,7 +70,6 @@ export async function importFiles(vault: Vault, paths: string[], opts: FileImpor
       }
       continue;
     }
-    const input = await fileInput(path, path);
     const fileHash = await sha256File(path);
     reports.push(...(await importInput(vault, input, fileHash, opts, 0)));
   }

@@ -149,6 +149,6 @@ export async function runImport(store: RecordStore, run: ImportRun): Promise<Imp
   }
 }
 
-export function describeFault(f: ValidationFault): string {
+function describeFault(f: ValidationFault): string {
   return `record ${f.index + 1}${f.location ? ` (${f.location})` : ''}${f.field ? `, field ${f.field}` : ''}: ${f.message}`;
 }

@@ -128,6 +128,13 @@ describe('the mesinfos command', () => {
     expect(missing.stderr).toContain('Saved: ma-banque');
   });
 
+  it('names the known formats when --format names none of them', async () => {
+    const r = await cli('import', join(dir, 'records.jsonl'), '--format', 'nope');
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain('Unknown format "nope". Known: ');
+    for (const id of ['ofx', 'camt', 'enedis', 'generic']) expect(r.stdout).toMatch(new RegExp(`Known: .*\\b${id}\\b`));
+  });
+
   it('answers an unknown command with exit code 2', async () => {
     expect((await cli('frobnicate')).code).toBe(2);
   });

@@ -23,7 +23,8 @@ describe('consent from the command line', () => {
   it('creates a grant whose receipt verifies in a separate process with jose and the public JWK alone', async () => {
     const created = await cli('grants', 'create', '--grantee', 'app:coach', '--grantee-kind', 'app', '--type', 'energy.reading', '--granularity', 'month', '--purpose', 'ServiceProvision', '--until', '2027-06-30', '--json');
     expect(created.code, created.stderr).toBe(0);
-    const id = (JSON.parse(created.stdout) as { grant: { id: string } }).grant.id;
+    const { grant, receipt } = JSON.parse(created.stdout) as { grant: { id: string }; receipt: { id: string } };
+    const id = grant.id;
     const jws = (await cli('grants', 'receipt', id)).stdout.trim();
     expect(jws.split('.')).toHaveLength(3);
     const jwk = (await cli('keys', 'show')).stdout;
@@ -41,7 +42,8 @@ console.log(JSON.parse(new TextDecoder().decode(payload)).record_id ?? 'no recor
     );
     const ok = await run(process.execPath, [script, jws, jwk]).catch((e: { stderr: string }) => ({ stdout: '', stderr: e.stderr }));
     expect(ok.stderr).toBe('');
-    expect(ok.stdout.trim()).not.toBe('');
+    // The verified payload is this grant's receipt.
+    expect(ok.stdout.trim()).toBe(receipt.id);
     const tampered = jws.slice(0, -4) + (jws.endsWith('AAAA') ? 'BBBB' : 'AAAA');
     await expect(run(process.execPath, [script, tampered, jwk])).rejects.toMatchObject({ stderr: expect.stringContaining('signature verification failed') });
     await rm(script);

@@ -223,10 +223,17 @@ export function describeRecordStoreContract(name: string, factory: () => Promise
       expect(await store.stats()).toMatchObject({ total: 3, byType: { 'bank.transaction': 3 }, bySource: { 'org:banque-test': 2, 'org:autre': 1 } });
     });
 
-    it('keeps meta values', async () => {
+    it('keeps meta values, and a meta write is not swallowed by another write session', async () => {
       await store.setMeta('k', 'v1');
       await store.setMeta('k', 'v2');
       expect(await store.getMeta('k')).toBe('v2');
+      const w = await store.beginWrite();
+      const pending = store.setMeta('k', 'v3');
+      await w.upsertBatch([valid(tx(1))], newImportId());
+      await w.rollback();
+      await pending;
+      expect(await store.getMeta('k')).toBe('v3');
+      expect(await store.count()).toBe(0);
       expect(await store.getMeta('absent')).toBeUndefined();
     });
 

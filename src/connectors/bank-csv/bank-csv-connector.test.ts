@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConnectorError } from '../connector.ts';
-import { dataOf, fixtureInput, ofType, readBytes, readError, readFixture } from '../util/bank-test-kit.ts';
+import { dataOf, fixtureInput, ofType, readBytes, readError, readFixture } from '../../../test/connectors/bank-kit.ts';
 import { bytesInput } from '../util/input.ts';
 import { bankCsvConnector, parseCsvDate } from './bank-csv-connector.ts';
 

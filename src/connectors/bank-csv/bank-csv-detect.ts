@@ -24,7 +24,7 @@ export function parseHead(text: string, delimiter: string): string[][] {
 }
 
 /** The person's map as a layout: `{ date: 'Date', label: 'Libellé', amount: 'Montant' }`. */
-export function layoutFromMap(map: Record<string, string>): BankCsvLayout | null {
+function layoutFromMap(map: Record<string, string>): BankCsvLayout | null {
   const columns: Partial<Record<ColumnRole, readonly string[]>> = {};
   for (const role of COLUMN_ROLES) {
     const col = map[role];

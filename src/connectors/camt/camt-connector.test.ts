@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
 import { ConnectorError } from '../connector.ts';
-import { dataOf, fixtureInput, ofType, readBytes, readError, readFixture } from '../util/bank-test-kit.ts';
+import { dataOf, fixtureInput, ofType, readBytes, readError, readFixture } from '../../../test/connectors/bank-kit.ts';
 import { bytesInput } from '../util/input.ts';
 import { camtConnector } from './camt-connector.ts';
 
@@ -100,6 +101,14 @@ describe('camt connector', () => {
     expect((e as ConnectorError).message).toMatch(/no statement found .*BkToCstmrStmt\/Stmt/);
     const t = await readError(camtConnector, 'camt/camt053-truncated.xml');
     expect((t as ConnectorError).message).toMatch(/camt053-truncated\.xml, line \d+: this is not well-formed XML/);
+  });
+
+  it('reads a file with blank lines before <?xml', async () => {
+    const xml = (await readFile(new URL('../../../test/fixtures/camt/camt053-overlap-march.xml', import.meta.url), 'utf8')).replace(/^\ufeff/, '');
+    const plain = await readBytes(camtConnector, 'x.xml', new TextEncoder().encode(xml));
+    const padded = await readBytes(camtConnector, 'x.xml', new TextEncoder().encode(`\r\n  \r\n${xml}`), {}, 1);
+    expect(plain.records.length).toBeGreaterThan(0);
+    expect(padded.records).toEqual(plain.records);
   });
 
   it('fails on a missing CdtDbtInd with the line', async () => {

@@ -2,6 +2,7 @@ import { SaxesParser } from 'saxes';
 import { DecimalParseError, isKnownCurrency, toMoney, type Money } from '../../domain/money.ts';
 import { ConnectorError, type ConnectorContext, type ConnectorRecord } from '../connector.ts';
 import { AccountCollector, OccurrenceRefs, UniqueRefs } from '../util/bank-dedup.ts';
+import { localName } from '../util/xml-stream.ts';
 import { parseIsoDate, type IsoDate } from './camt-date.ts';
 import { newDetail, newEntry, setDetailField, setEntryField, type CamtAmount, type CamtDetail, type CamtEntry } from './camt-entry.ts';
 
@@ -60,6 +61,7 @@ export class CamtReader {
   readonly #accounts = new AccountCollector();
   readonly #unique = new UniqueRefs();
   #out: ConnectorRecord[] = [];
+  #started = false;
 
   constructor(
     private readonly file: string,
@@ -67,7 +69,7 @@ export class CamtReader {
   ) {
     const p = this.#parser;
     p.on('opentag', (t) => {
-      const name = local(t.name);
+      const name = localName(t.name);
       this.#path.push(name);
       const ccy = t.attributes['Ccy'];
       this.#ccy.push(typeof ccy === 'string' ? ccy : undefined);
@@ -93,6 +95,13 @@ export class CamtReader {
   }
 
   write(chunk: string): ConnectorRecord[] {
+    if (!this.#started) {
+      // As in xml-stream: saxes refuses anything before `<?xml`, but real exports have
+      // blank lines (and a BOM) there.
+      chunk = chunk.replace(/^[\s\ufeff]+/, '');
+      if (chunk === '') return [];
+      this.#started = true;
+    }
     this.#parser.write(chunk);
     return this.#flush();
   }
@@ -320,11 +329,6 @@ export class CamtReader {
 
 function detailKey(d: CamtDetail): string {
   return [d.endToEndId, d.amount?.value, d.creditorName, d.debtorName, d.unstructured.join(' ')].join('~');
-}
-
-function local(name: string): string {
-  const i = name.indexOf(':');
-  return i < 0 ? name : name.slice(i + 1);
 }
 
 function opt<K extends string, V>(key: K, value: V | undefined | null | ''): { [P in K]?: V } {

@@ -89,6 +89,12 @@ describe('enedis connector: load curve', () => {
     const a = (await readAll('courbe-de-charge-octobre-dst.csv')).recs.map((r) => r.sourceRef);
     const b = (await readAll('courbe-de-charge-octobre-dst.csv')).recs.map((r) => r.sourceRef);
     expect(b).toEqual(a);
+    expect(new Set(a).size).toBe(50);
+    // A later export that overlaps the last 20 half-hours gives those points the same refs.
+    const lines = readFileSync(dir + 'courbe-de-charge-octobre-dst.csv', 'utf8').trimEnd().split('\r\n');
+    const tail = [lines[0]!, ...lines.slice(-20)].join('\r\n');
+    const c = (await readAllRecords(enedisConnector, bytesInput('suite.csv', new TextEncoder().encode(tail)))).records.map((r) => r.sourceRef);
+    expect(c).toEqual(a.slice(-20));
   });
 });
 

@@ -47,7 +47,7 @@ export function parseLabel(text: string): Label | null {
 }
 
 /** The wall time read as if it were UTC (24:00 rolls to the next day). */
-export function wallUtc(w: WallTime): number {
+function wallUtc(w: WallTime): number {
   return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
 }
 
@@ -106,7 +106,7 @@ export class LocalTimeResolver {
 }
 
 /** Every instant whose wall time in the zone is the given naive time (0, 1 or 2 of them). */
-export function instantsOf(naiveUtcMs: number, timeZone: string, offsetOf: (ms: number) => number = (ms) => offsetAt(ms, timeZone)): number[] {
+function instantsOf(naiveUtcMs: number, timeZone: string, offsetOf: (ms: number) => number = (ms) => offsetAt(ms, timeZone)): number[] {
   const out: number[] = [];
   for (const guess of [offsetOf(naiveUtcMs - 36e5 * 3), offsetOf(naiveUtcMs + 36e5 * 3)]) {
     const t = naiveUtcMs - guess * 60_000;

@@ -1,6 +1,6 @@
 import type { Connector, ConnectorContext, ConnectorInput, ConnectorRecord } from '../connector.ts';
 import { ConnectorError } from '../connector.ts';
-import { decodeInput, headText, readLines } from '../util/text.ts';
+import { decodeInput, headText, readJsonLines } from '../util/text.ts';
 import { JsonStreamError, type JsonPath, streamJson } from '../util/json-stream.ts';
 import { contentHash, sourceSlug } from '../util/content-ref.ts';
 import { FhirValueError, type FhirTime, type Json, arr, fhirTime, obj, str } from './fhir-values.ts';
@@ -162,16 +162,7 @@ async function* readFhir(input: ConnectorInput, ctx: ConnectorContext): AsyncIte
   async function* ndjsonEntries(): AsyncIterable<Entry> {
     // FHIR Bulk Data export: one resource per line (Patient.ndjson, Observation.ndjson…).
     root.resourceType = 'Bundle';
-    for await (const { line, lineNo } of readLines(decodeInput(input))) {
-      if (line.trim() === '') continue;
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(line);
-      } catch (err) {
-        throw new ConnectorError(`${input.name}, line ${lineNo}: this line is not valid JSON`, { file: input.name, line: lineNo }, (err as Error).message);
-      }
-      const resource = obj(parsed);
-      if (!resource) throw new ConnectorError(`${input.name}, line ${lineNo}: expected one FHIR resource (a JSON object) per line`, { file: input.name, line: lineNo });
+    for await (const { value: resource, lineNo } of readJsonLines(input, 'one FHIR resource (a JSON object) per line')) {
       yield { resource, index: lineNo - 1, line: lineNo };
     }
   }

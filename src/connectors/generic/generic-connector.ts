@@ -24,7 +24,7 @@ import { type Row, keysOf, kindOf, rowsOf, valueAt } from './generic-rows.ts';
  * - Without a mapping, read() throws a ConnectorError listing the columns found and an
  *   example mapping.
  * - recognize() answers 0.2–0.25 for any CSV or JSON, so every specific connector wins;
- *   the person picks this one explicitly (registry `pickConnector(input, 'generic')`).
+ *   the person picks this one explicitly (`--format generic`, registry `connectorById`).
  * - source: ctx.options.source, else `generic`. sourceRef: the mapped column, else a hash of
  *   the record's content plus its occurrence among identical rows.
  */

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import type { ConnectorInput } from '../connector.ts';
 import { ConnectorError } from '../connector.ts';
-import { decodeInput, headText, readLines } from '../util/text.ts';
+import { decodeInput, headText, readJsonLines } from '../util/text.ts';
 import { JsonStreamError, type JsonPath, streamJson } from '../util/json-stream.ts';
 
 /** One row of a generic file: a CSV line as column → text, or a JSON object. */
@@ -65,18 +65,7 @@ async function* csvRows(input: ConnectorInput): AsyncIterable<Row> {
 }
 
 async function* jsonlRows(input: ConnectorInput): AsyncIterable<Row> {
-  for await (const { line, lineNo } of readLines(decodeInput(input))) {
-    if (line.trim() === '') continue;
-    let o: unknown;
-    try {
-      o = JSON.parse(line);
-    } catch (e) {
-      throw new ConnectorError(`${input.name}, line ${lineNo}: this line is not valid JSON`, { file: input.name, line: lineNo }, (e as Error).message);
-    }
-    if (!o || typeof o !== 'object' || Array.isArray(o))
-      throw new ConnectorError(`${input.name}, line ${lineNo}: expected a JSON object on each line`, { file: input.name, line: lineNo });
-    yield { values: o as Record<string, unknown>, where: `line ${lineNo}`, line: lineNo };
-  }
+  for await (const { value, lineNo } of readJsonLines(input, 'a JSON object on each line')) yield { values: value, where: `line ${lineNo}`, line: lineNo };
 }
 
 async function* jsonRows(input: ConnectorInput): AsyncIterable<Row> {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { defOf, fieldShape } from '../../domain/zod-shape.ts';
 import { instantSchema, isRealDate, localDateSchema } from '../../domain/time.ts';
 import { parseDecimal, toMoney } from '../../domain/money.ts';
 import { parseIsoInstant } from '../util/iso-instant.ts';
@@ -11,26 +12,8 @@ import { parseIsoInstant } from '../util/iso-instant.ts';
  */
 export type Target = 'instant' | 'date' | 'dateOrInstant' | 'number' | 'boolean' | 'money' | 'stringArray' | 'string' | 'object';
 
-interface Def {
-  type: string;
-  innerType?: z.ZodType;
-  in?: z.ZodType;
-  shape?: Record<string, z.ZodType>;
-  options?: z.ZodType[];
-  element?: z.ZodType;
-}
-const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
 
-function unwrap(s: z.ZodType): z.ZodType {
-  let cur = s;
-  for (let i = 0; i < 10; i++) {
-    const d = defOf(cur);
-    if (d.innerType && ['optional', 'default', 'nullable', 'readonly', 'catch', 'prefault', 'nonoptional'].includes(d.type)) cur = d.innerType;
-    else if (d.type === 'pipe' && d.in) cur = d.in;
-    else break;
-  }
-  return cur;
-}
+const unwrap = (s: z.ZodType): z.ZodType => fieldShape(s).core;
 
 /** The schema at a dotted path inside an object schema, or undefined when there is none. */
 export function schemaAt(root: z.ZodType, path: string[]): z.ZodType | undefined {

@@ -1,15 +1,15 @@
 import { describe, it, expect } from 'vitest';
 import { readdir } from 'node:fs/promises';
-import { pickConnector, recognize } from '../registry.ts';
+import { connectorById, recognize } from '../registry.ts';
 import { fixture } from '../../../test/connectors/read-all.ts';
 
-describe('pickConnector and recognition of these fixtures among all connectors', () => {
+describe('choosing by id and recognition of these fixtures among all connectors', () => {
   it('forces the generic connector by id; recognition alone never picks it', async () => {
     const input = await fixture('generic', 'balance-latin1.csv');
     expect(recognize(input).connector).toBeNull();
     expect(recognize(input).tried.find((t) => t.id === 'generic')!.confidence).toBe(0.2);
-    expect(pickConnector(input, 'generic').connector!.id).toBe('generic');
-    expect(() => pickConnector(input, 'nope')).toThrow(/unknown format "nope": expected one of .*generic/);
+    expect(connectorById('generic')!.recognize(input).confidence).toBe(0.2);
+    expect(connectorById('nope')).toBeUndefined();
   });
 
   for (const id of ['gpx', 'google-location', 'apple-health', 'fhir', 'generic']) {

@@ -1,6 +1,7 @@
 import type { Connector, ConnectorContext, ConnectorInput, ConnectorRecord } from '../connector.ts';
 import { ConnectorError } from '../connector.ts';
 import { decodeInput, headText } from '../util/text.ts';
+import { countingInput } from '../util/input.ts';
 import { JsonStreamError, type JsonPath, describeJsonPath, streamJson } from '../util/json-stream.ts';
 import { GoogleValueError } from './google-values.ts';
 import { recordsEntry } from './records-json.ts';
@@ -52,18 +53,7 @@ const ARRAYS = new Set(['locations', 'timelineObjects', 'semanticSegments', 'raw
 const select = (p: JsonPath) => (p.length === 2 && typeof p[1] === 'number' && ARRAYS.has(p[0] as string)) || (p.length === 1 && typeof p[0] === 'number');
 
 async function* readGoogle(input: ConnectorInput, ctx: ConnectorContext): AsyncIterable<ConnectorRecord> {
-  let bytes = 0;
-  const counted: ConnectorInput = {
-    name: input.name,
-    head: input.head,
-    async *open() {
-      for await (const c of input.open()) {
-        bytes += c.length;
-        ctx.progress?.(bytes);
-        yield c;
-      }
-    },
-  };
+  const counted = countingInput(input, (bytes) => ctx.progress?.(bytes));
   let withoutPosition = 0;
   let items = 0;
   try {

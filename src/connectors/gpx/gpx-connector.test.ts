@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { gpxConnector } from './gpx-connector.ts';
-import { haversineM } from './haversine.ts';
+import { haversineM } from '../../domain/geo.ts';
 import { fixture, readAll } from '../../../test/connectors/read-all.ts';
 import { bytesInput } from '../util/input.ts';
 import { ConnectorError } from '../connector.ts';

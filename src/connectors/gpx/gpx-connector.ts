@@ -5,7 +5,7 @@ import { headText } from '../util/text.ts';
 import { localName, xmlStream } from '../util/xml-stream.ts';
 import { parseIsoInstant } from '../util/iso-instant.ts';
 import { OccurrenceRefs, sourceSlug } from '../util/content-ref.ts';
-import { pathLengthM } from './haversine.ts';
+import { pathLengthM } from '../../domain/geo.ts';
 
 /**
  * GPX 1.0 and 1.1 (topografix.com/GPX): GPS tracks, routes and waypoints from Garmin,

@@ -48,14 +48,23 @@ export function isIanaZone(name: string): boolean {
   return canFormatIn(name);
 }
 
+// Every date-time with a TZID asks again (DTSTART, DTEND, each EXDATE); building an
+// Intl.DateTimeFormat costs far more than the lookup.
+const knownZones = new Map<string, boolean>();
+
 function canFormatIn(name: string): boolean {
+  let ok = knownZones.get(name);
+  if (ok !== undefined) return ok;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
+    ok = true;
   } catch (e) {
-    if (e instanceof RangeError) return false;
-    throw e;
+    if (!(e instanceof RangeError)) throw e;
+    ok = false;
   }
+  if (knownZones.size > 1000) knownZones.clear();
+  knownZones.set(name, ok);
+  return ok;
 }
 
 export function resolveTzid(tzid: string, vtimezones: Map<string, InstanceType<typeof ICAL.Timezone>>): ZoneRule | null {

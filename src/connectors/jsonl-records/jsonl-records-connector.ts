@@ -1,6 +1,5 @@
 import type { Connector, ConnectorRecord } from '../connector.ts';
-import { ConnectorError } from '../connector.ts';
-import { decodeInput, headText, readLines } from '../util/text.ts';
+import { headText, readJsonLines } from '../util/text.ts';
 
 /**
  * MesInfos records as JSON Lines: one record per line, in the shape the vault exports
@@ -22,17 +21,8 @@ export const jsonlRecordsConnector: Connector = {
     }
   },
   async *read(input) {
-    for await (const { line, lineNo } of readLines(decodeInput(input))) {
-      if (line.trim() === '') continue;
-      let o: unknown;
-      try {
-        o = JSON.parse(line);
-      } catch (e) {
-        throw new ConnectorError(`${input.name}, line ${lineNo}: this line is not valid JSON`, { file: input.name, line: lineNo }, (e as Error).message);
-      }
-      if (!o || typeof o !== 'object' || Array.isArray(o))
-        throw new ConnectorError(`${input.name}, line ${lineNo}: expected a JSON object (one record)`, { file: input.name, line: lineNo });
-      const { type, source, sourceRef, occurredAt, occurredOffset, data } = o as Record<string, unknown>;
+    for await (const { value: o, lineNo } of readJsonLines(input, 'a JSON object (one record)')) {
+      const { type, source, sourceRef, occurredAt, occurredOffset, data } = o;
       const rec = { type, source, sourceRef, occurredAt, data, location: `line ${lineNo}` } as ConnectorRecord;
       if (occurredOffset !== undefined) rec.occurredOffset = occurredOffset as string;
       yield rec;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ConnectorError } from '../connector.ts';
-import { dataOf, FIXTURES, fixtureInput, ofType, readBytes, readError, readFixture } from '../util/bank-test-kit.ts';
+import { dataOf, FIXTURES, fixtureInput, ofType, readBytes, readError, readFixture } from '../../../test/connectors/bank-kit.ts';
 import { bytesInput } from '../util/input.ts';
 import { ofxConnector } from './ofx-connector.ts';
 import { parseOfxDate } from './ofx-date.ts';

@@ -1,6 +1,7 @@
 import { DecimalParseError, isKnownCurrency, toMoney, type Money } from '../../domain/money.ts';
 import { ConnectorError, type ConnectorContext, type ConnectorRecord } from '../connector.ts';
-import { AccountCollector, OccurrenceRefs, sourceSlug, UniqueRefs } from '../util/bank-dedup.ts';
+import { AccountCollector, OccurrenceRefs, UniqueRefs } from '../util/bank-dedup.ts';
+import { sourceSlug } from '../util/content-ref.ts';
 import { parseOfxDate, type OfxDate } from './ofx-date.ts';
 import type { SgmlToken } from './sgml-tokenizer.ts';
 

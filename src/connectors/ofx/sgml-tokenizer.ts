@@ -121,7 +121,7 @@ const ENTITY_RE = /&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z]{2,6});/g;
  * one pass leaves entities that themselves decode, a second pass is made. Unknown
  * entities and bare `&` stay as written.
  */
-export function decodeEntities(s: string): string {
+function decodeEntities(s: string): string {
   if (!s.includes('&')) return s;
   let out = decodeOnce(s);
   if (out !== s && /&(amp|lt|gt|quot|apos|nbsp|#\d{1,7}|#x[0-9a-fA-F]{1,6});/.test(out)) out = decodeOnce(out);

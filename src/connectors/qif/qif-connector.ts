@@ -143,14 +143,13 @@ export const qifConnector: Connector = {
       const splits = splitsOf(ev.fields, money);
       const memoText = [memo, splits].filter(Boolean).join(' | ') || undefined;
       const transfer = category && /^\[.*\]$/.test(category) ? category.slice(1, -1) : undefined;
-      const [y, mo, day] = date.split('-').map(Number) as [number, number, number];
       account.transactions++;
       if (!account.lastDate || date > account.lastDate) account.lastDate = date;
       yield {
         type: 'bank.transaction',
         source: 'qif',
         sourceRef: `${account.name}:${refs.next([account.name, date, amount.amountMinor, amount.scale, payee, number])}`,
-        occurredAt: zonedToInstant({ year: y, month: mo, day, hour: 0, minute: 0 }, timeZone).instant,
+        occurredAt: midnight(date, timeZone),
         data: {
           accountRef: account.name,
           amount,
@@ -171,17 +170,22 @@ export const qifConnector: Connector = {
         ctx.warn(`${file}: account "${a.name}" has no transaction and no date; it was not imported`);
         continue;
       }
-      const [y, mo, day] = at.split('-').map(Number) as [number, number, number];
       yield {
         type: 'bank.account',
         source: 'qif',
         sourceRef: a.name,
-        occurredAt: zonedToInstant({ year: y, month: mo, day, hour: 0, minute: 0 }, timeZone).instant,
+        occurredAt: midnight(at, timeZone),
         data: { accountId: a.name, name: a.description ?? a.name, accountType: a.type, currency, balances: a.balances },
       };
     }
   },
 };
+
+/** The instant of the start of a YYYY-MM-DD day in `timeZone`. */
+function midnight(date: string, timeZone: string): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return zonedToInstant({ year, month, day, hour: 0, minute: 0 }, timeZone).instant;
+}
 
 /** "Split: Alimentation -30.00 (courses); Maison -20.00" from the S/E/$ lines, or ''. */
 function splitsOf(fields: readonly QifField[], money: (f: QifField) => Money): string {

@@ -1,3 +1,5 @@
+import { isRealDate } from '../../domain/time.ts';
+
 /**
  * QIF dates, as Quicken and banks write them: `25/12/2024`, `12/25/24`, `12/25'04`
  * (apostrophe: 2000s), `4/ 8/08` (space-padded), `04.08.2008`, `2008-04-08`.
@@ -57,6 +59,5 @@ export function parseQifDate(text: string, order: DateOrder): string | null {
   } else return null;
   if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
   const date = `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  const check = new Date(Date.UTC(y, mo - 1, d));
-  return check.getUTCMonth() === mo - 1 && check.getUTCDate() === d ? date : null;
+  return isRealDate(date) ? date : null;
 }

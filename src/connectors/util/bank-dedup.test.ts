@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AccountCollector, contentHash, OccurrenceRefs, sourceSlug, UniqueRefs } from './bank-dedup.ts';
+import { AccountCollector, OccurrenceRefs, UniqueRefs } from './bank-dedup.ts';
+import { contentHash, sourceSlug } from './content-ref.ts';
 
 describe('bank-dedup', () => {
   it('numbers identical contents by occurrence, and is stable across instances', () => {

@@ -42,8 +42,6 @@ export class OccurrenceRefs {
   }
 }
 
-export { contentHash, sourceSlug } from './content-ref.ts';
-
 /**
  * The source's own ids (FITID, AcctSvcrRef) are meant to be unique per account, but
  * some banks repeat them, or write a placeholder ("NONREF"). `UniqueRefs.claim()` returns

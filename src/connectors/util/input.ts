@@ -37,3 +37,21 @@ export function bytesInput(name: string, bytes: Uint8Array, chunkSize = 256 * 10
     },
   };
 }
+
+/**
+ * The same input, reporting the running count of bytes read to `onBytes` as each chunk of
+ * open() passes (for progress reports).
+ */
+export function countingInput(input: ConnectorInput, onBytes: (bytesSoFar: number) => void): ConnectorInput {
+  return {
+    ...input,
+    async *open() {
+      let bytes = 0;
+      for await (const chunk of input.open()) {
+        bytes += chunk.length;
+        onBytes(bytes);
+        yield chunk;
+      }
+    },
+  };
+}

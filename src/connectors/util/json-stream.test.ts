@@ -39,6 +39,10 @@ describe('streamJson', () => {
     await expect(collect('', () => false)).rejects.toThrow(/empty/);
     await expect(collect('[1] x', () => false)).rejects.toBeInstanceOf(JsonStreamError);
     await expect(collect('{a: 1}', () => false)).rejects.toThrow(/object key in double quotes/);
+    // Truncated right after a selected number or literal: the value is whole, the document is not.
+    await expect(collect('{"locations": [{"a": 1}], "version": 2', (p) => p.length === 1)).rejects.toThrow(/ends too early/);
+    await expect(collect('[1, 2', (p) => p.length === 1)).rejects.toThrow(/ends too early/);
+    await expect(collect('[true', (p) => p.length === 1, 64)).rejects.toThrow(/ends too early/);
   });
   it('agrees with JSON.parse on arbitrary JSON (property)', async () => {
     await fc.assert(

@@ -91,6 +91,19 @@ export async function* streamJson(chunks: AsyncIterable<string>, opts: JsonStrea
   const afterValue = () => {
     state = frames.length === 0 ? S.Done : S.CommaOrEnd;
   };
+  /** Ends the capture of `text` (the whole selected value) and parses it. */
+  const finishCapture = (text: string): JsonStreamItem => {
+    capBuf = '';
+    capturing = false;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      throw new JsonStreamError(`malformed JSON value at ${describe(capPath)}: ${(e as Error).message}`, capLine, 0);
+    }
+    afterValue();
+    return { path: capPath, value, line: capLine };
+  };
 
   for await (const chunk of chunks) {
     const out: JsonStreamItem[] = [];
@@ -147,17 +160,7 @@ export async function* streamJson(chunks: AsyncIterable<string>, opts: JsonStrea
         const stop = end >= 0 ? end : n;
         col = nl >= 0 ? stop - 1 - nl : col + (stop - i);
         if (end < 0) break;
-        const text = capBuf + chunk.slice(capStart, end);
-        capBuf = '';
-        capturing = false;
-        let value: unknown;
-        try {
-          value = JSON.parse(text);
-        } catch (e) {
-          throw new JsonStreamError(`malformed JSON value at ${describe(capPath)}: ${(e as Error).message}`, capLine, 0);
-        }
-        out.push({ path: capPath, value, line: capLine });
-        afterValue();
+        out.push(finishCapture(capBuf + chunk.slice(capStart, end)));
         i = end - 1;
         continue;
       }
@@ -175,17 +178,7 @@ export async function* streamJson(chunks: AsyncIterable<string>, opts: JsonStrea
           reprocess = true;
         }
         if (end >= 0) {
-          const text = capBuf + chunk.slice(capStart, end);
-          capBuf = '';
-          capturing = false;
-          let value: unknown;
-          try {
-            value = JSON.parse(text);
-          } catch (e) {
-            throw new JsonStreamError(`malformed JSON value at ${describe(capPath)}: ${(e as Error).message}`, capLine, 0);
-          }
-          out.push({ path: capPath, value, line: capLine });
-          afterValue();
+          out.push(finishCapture(capBuf + chunk.slice(capStart, end)));
           if (reprocess) {
             if (c === 0x0a) line--;
             else col--;
@@ -308,15 +301,7 @@ export async function* streamJson(chunks: AsyncIterable<string>, opts: JsonStrea
     yield* out;
   }
   if (capturing && capScalar) {
-    let value: unknown;
-    try {
-      value = JSON.parse(capBuf);
-    } catch (e) {
-      throw new JsonStreamError(`malformed JSON value at ${describe(capPath)}: ${(e as Error).message}`, capLine, 0);
-    }
-    capturing = false;
-    yield { path: capPath, value, line: capLine };
-    state = S.Done;
+    yield finishCapture(capBuf);
   }
   if (state === S.InLiteral && frames.length === 0) state = S.Done;
   if (capturing || state !== S.Done) {

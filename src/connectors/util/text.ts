@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import type { ConnectorInput } from '../connector.ts';
+import { ConnectorError } from '../connector.ts';
 
 /**
  * Text decoding for connectors. Encodings lie: files that declare Windows-1252 are often
@@ -97,4 +98,24 @@ export async function* readLines(chunks: AsyncIterable<string>): AsyncIterable<{
     buf = buf.slice(start);
   }
   if (buf.length > 0) yield { line: buf, lineNo: ++lineNo };
+}
+
+/**
+ * Reads JSON Lines (NDJSON): one JSON object per non-blank line, decoded and parsed.
+ * Throws a ConnectorError naming the file and line when a line is not valid JSON, or is
+ * not an object (`expected` completes "expected …", e.g. "a JSON object on each line").
+ */
+export async function* readJsonLines(input: ConnectorInput, expected: string): AsyncIterable<{ value: Record<string, unknown>; lineNo: number }> {
+  for await (const { line, lineNo } of readLines(decodeInput(input))) {
+    if (line.trim() === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (e) {
+      throw new ConnectorError(`${input.name}, line ${lineNo}: this line is not valid JSON`, { file: input.name, line: lineNo }, (e as Error).message);
+    }
+    if (!value || typeof value !== 'object' || Array.isArray(value))
+      throw new ConnectorError(`${input.name}, line ${lineNo}: expected ${expected}`, { file: input.name, line: lineNo });
+    yield { value: value as Record<string, unknown>, lineNo };
+  }
 }

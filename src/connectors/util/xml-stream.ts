@@ -2,6 +2,7 @@ import { SaxesParser } from 'saxes';
 import type { ConnectorContext, ConnectorInput } from '../connector.ts';
 import { ConnectorError } from '../connector.ts';
 import { decodeInput } from './text.ts';
+import { countingInput } from './input.ts';
 
 /**
  * Streams an XML input through saxes and yields what the handlers emit, in one batch per
@@ -36,16 +37,9 @@ export async function* xmlStream<T>(
   setup(parser, (item) => queue.push(item));
   let started = false;
   let bytes = 0;
-  const counted: ConnectorInput = {
-    name: input.name,
-    head: input.head,
-    async *open() {
-      for await (const chunk of input.open()) {
-        bytes += chunk.length;
-        yield chunk;
-      }
-    },
-  };
+  const counted = countingInput(input, (n) => {
+    bytes = n;
+  });
   const write = (raw: string) => {
     const text = FORBIDDEN.test(raw) ? raw.replace(FORBIDDEN_ALL, ' ') : raw;
     try {

@@ -38,12 +38,13 @@ async function readAll(name: string) {
 }
 const data = (r: ConnectorRecord) => r.data as Record<string, unknown>;
 
-async function readText(text: string) {
+async function readBytes(bytes: Uint8Array) {
   const c = context();
   const recs: ConnectorRecord[] = [];
-  for await (const r of vcardConnector.read(bytesInput('t.vcf', new TextEncoder().encode(text)), c.ctx)) recs.push(r);
+  for await (const r of vcardConnector.read(bytesInput('t.vcf', bytes), c.ctx)) recs.push(r);
   return recs;
 }
+const readText = (text: string) => readBytes(new TextEncoder().encode(text));
 
 describe('vcard connector', () => {
   it('recognises vCards (BOM too) and not calendars', async () => {
@@ -150,6 +151,14 @@ describe('vcard connector', () => {
     expect(data(recs[1]!).name).toEqual({ family: 'Lambert', given: 'Gérard' });
     expect(data(recs[2]!).note).toBe('Me doit 20 € pour le dîner à la crêperie');
     expect(recs.map((r) => r.location)).toEqual(['line 1', 'line 1088', 'line 1093']);
+  });
+
+  it('reads Latin-1 that ends a value or a line as Latin-1, even when it is declared UTF-8', async () => {
+    // A trailing é (0xE9) looks like the start of a UTF-8 sequence cut short; it is not one.
+    const qp = await readText('BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Caf=E9;Ren=E9\r\nFN:Ren\u00e9\r\nEND:VCARD\r\n');
+    expect(data(qp[0]!).name).toEqual({ family: 'Café', given: 'René' });
+    const raw = await readBytes(Buffer.from('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ren\xe9\r\nNOTE:Pr\xe9f\xe9r\xe9\r\nEND:VCARD\r\n', 'latin1'));
+    expect(data(raw[0]!)).toMatchObject({ fullName: 'René', note: 'Préféré' });
   });
 
   it('fails on a truncated card, naming its line', async () => {

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { ConnectorInput } from '../connector.ts';
 import type { TextEncoding } from '../util/text.ts';
 import { decodeBytes, decodeInput, detectEncoding, readLines } from '../util/text.ts';
@@ -16,20 +17,15 @@ export async function* readVcardLines(input: ConnectorInput): AsyncIterable<{ li
   }
   let pending: Uint8Array[] = [];
   let lineNo = 0;
-  const utf8 = new TextDecoder('utf-8', { fatal: true });
   const decode = (parts: Uint8Array[]) => {
     let bytes = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
     if (lineNo === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
     if (bytes.length > 0 && bytes[bytes.length - 1] === 13) bytes = bytes.subarray(0, -1);
     lineNo++;
-    if (!bytes.some((b) => b >= 0x80)) return { line: decodeBytes(bytes, 'utf-8'), lineNo, encoding: 'utf-8' as const };
-    try {
-      return { line: utf8.decode(bytes), lineNo, encoding: 'utf-8' as const };
-    } catch (e) {
-      if (!(e instanceof TypeError)) throw e;
-      // Not UTF-8: the byte-per-character encoding of French Windows.
-      return { line: decodeBytes(bytes, 'windows-1252'), lineNo, encoding: 'windows-1252' as const };
-    }
+    // Strict check on the whole line (util/text's looksUtf8 forgives a cut tail, meant for head samples).
+    // Not UTF-8: the byte-per-character encoding of French Windows.
+    const encoding: TextEncoding = isUtf8(bytes) ? 'utf-8' : 'windows-1252';
+    return { line: decodeBytes(bytes, encoding), lineNo, encoding };
   };
   for await (const chunk of input.open()) {
     let start = 0;

@@ -1,5 +1,5 @@
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
-import { looksUtf8 } from '../util/text.ts';
 import type { VcardProperty } from './vcard-lines.ts';
 import { encodingOf, param } from './vcard-lines.ts';
 
@@ -9,11 +9,15 @@ import { encodingOf, param } from './vcard-lines.ts';
  * `\\`), structured values split on unescaped `;` and lists on unescaped `,`, and dates.
  */
 
-/** Decodes bytes in a declared charset; UTF-8 that is not valid UTF-8 falls back to Windows-1252. */
+/**
+ * Decodes bytes in a declared charset; UTF-8 that is not valid UTF-8 falls back to
+ * Windows-1252. The check is strict (`isUtf8`), not util/text's `looksUtf8`, which forgives
+ * a sequence cut at the end of a head sample and would take "Caf=E9" for broken UTF-8.
+ */
 export function decodeCharset(bytes: Uint8Array, charset: string | undefined): string {
   const cs = (charset ?? 'UTF-8').toUpperCase();
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (cs === 'UTF-8' || cs === 'UTF8' || !iconv.encodingExists(cs)) return looksUtf8(bytes) ? buf.toString('utf8') : iconv.decode(buf, 'windows-1252');
+  if (cs === 'UTF-8' || cs === 'UTF8' || !iconv.encodingExists(cs)) return isUtf8(bytes) ? buf.toString('utf8') : iconv.decode(buf, 'windows-1252');
   return iconv.decode(buf, cs);
 }
 
@@ -46,7 +50,7 @@ export function textOf(p: VcardProperty): string {
   if (encodingOf(p) === 'QP') return decodeCharset(qpDecode(p.value), charset);
   if (p.encoding === 'windows-1252' && charset && /^UTF-?8$/i.test(charset) && /[^\x00-\x7f]/.test(p.value)) {
     const bytes = iconv.encode(p.value, 'windows-1252');
-    if (looksUtf8(bytes)) return bytes.toString('utf8');
+    if (isUtf8(bytes)) return bytes.toString('utf8');
   }
   return p.value;
 }

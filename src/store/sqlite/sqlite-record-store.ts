@@ -252,8 +252,16 @@ export class SqliteRecordStore implements RecordStore {
   }
 
   async setMeta(key: string, value: string): Promise<void> {
-    await this.writeQueue;
-    this.writer.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+    // Through a write session: it takes the write lock, so it cannot land inside someone
+    // else's transaction (and be rolled back with it).
+    const w = await this.beginWrite();
+    try {
+      this.writer.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+      await w.commit();
+    } catch (e) {
+      await w.rollback();
+      throw e;
+    }
   }
 
   async close(): Promise<void> {

@@ -1,10 +1,9 @@
 import type { ConnectorRecord } from '../../connectors/connector.ts';
-import { formatOffset } from '../../domain/time.ts';
 import { leaseAt, type DemoPlan } from './demo-plan.ts';
 import type { RoutineBook } from './demo-routine.ts';
 import { ORGS } from './demo-persona.ts';
 import { hash32, unitHash } from './prng.ts';
-import { dayNumberOf, parisEpochMs, parisLocal, parisOffsetMinutes, partsOf } from './demo-time.ts';
+import { dayNumberOf, parisEpochMs, parisLocal, parisOffset, partsOf } from './demo-time.ts';
 
 /**
  * The home's energy: a 30-minute electricity load curve (as Enedis publishes it for a
@@ -149,7 +148,7 @@ export function* electricityReadings(plan: DemoPlan, model: EnergyModel): Genera
       source,
       sourceRef: startIso,
       occurredAt: startIso,
-      occurredOffset: parisOffsetMinutes(t) === 120 ? '+02:00' : '+01:00',
+      occurredOffset: parisOffset(t),
       data: {
         meterId: currentLease.prm,
         commodity: 'electricity',
@@ -180,7 +179,7 @@ export function* gasReadings(plan: DemoPlan, model: EnergyModel): Generator<Conn
         source: ORGS.gas.source,
         sourceRef: `${pl.pce}/${start}`,
         occurredAt: start,
-        occurredOffset: formatOffset(parisOffsetMinutes(startMs)),
+        occurredOffset: parisOffset(startMs),
         data: {
           meterId: pl.pce,
           commodity: 'gas',

@@ -1,10 +1,10 @@
+import { haversineM } from '../../domain/geo.ts';
 import type { ConnectorRecord } from '../../connectors/connector.ts';
 import { WORK_PLACE, type DemoAddress } from './demo-persona.ts';
 import { PARENTS_HOME, leaseAt, type DemoPlan, type Destination } from './demo-plan.ts';
 import type { DayRoutine, RoutineBook } from './demo-routine.ts';
 import { Rng, hash32 } from './prng.ts';
-import { MINUTE_MS, dateOf, parisEpochMs, parisOffsetMinutes } from './demo-time.ts';
-import { formatOffset } from '../../domain/time.ts';
+import { MINUTE_MS, dateOf, parisEpochMs, parisOffset } from './demo-time.ts';
 
 /**
  * Her location history (source `app:historique-positions`): the places she stayed at
@@ -50,7 +50,7 @@ function stay(place: Place, day: number, fromMin: number, toMin: number, rng: Rn
     source: SOURCE,
     sourceRef: `visit-${start}`,
     occurredAt: start,
-    occurredOffset: formatOffset(parisOffsetMinutes(startMs)),
+    occurredOffset: parisOffset(startMs),
     data: {
       name: place.name,
       ...(place.address ? { address: place.address } : {}),
@@ -112,16 +112,6 @@ export function* placeRecords(plan: DemoPlan, routines: RoutineBook): Generator<
   }
 }
 
-/** Distance in metres between two points (haversine). */
-export function haversineM(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const R = 6_371_000;
-  const toRad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * toRad;
-  const dLon = (b.lon - a.lon) * toRad;
-  const s = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * toRad) * Math.cos(b.lat * toRad) * Math.sin(dLon / 2) ** 2;
-  return 2 * R * Math.asin(Math.sqrt(s));
-}
-
 function track(name: string, mode: 'cycling' | 'car' | 'train', from: { lat: number; lon: number }, to: { lat: number; lon: number }, startMs: number, durationMin: number, points: number, rng: Rng): ConnectorRecord {
   const pts: { lat: number; lon: number; at: string }[] = [];
   const bend = rng.normal(0, 0.08);
@@ -140,7 +130,7 @@ function track(name: string, mode: 'cycling' | 'car' | 'train', from: { lat: num
     source: SOURCE,
     sourceRef: `track-${start}`,
     occurredAt: start,
-    occurredOffset: formatOffset(parisOffsetMinutes(startMs)),
+    occurredOffset: parisOffset(startMs),
     data: { name, mode, start, end: pts[pts.length - 1]!.at, distanceM: Math.round(distanceM), kind: 'track', segments: 1, points: pts },
   };
 }

@@ -1,5 +1,3 @@
-import { formatOffset } from '../../domain/time.ts';
-
 /**
  * Calendar arithmetic for the demo person, who lives in Europe/Paris.
  *
@@ -98,6 +96,11 @@ export function parisOffsetMinutes(epochMs: number): number {
   return epochMs >= lastRange[0] && epochMs < lastRange[1] ? 120 : 60;
 }
 
+/** The Paris offset at an instant as records write it: "+01:00" in winter, "+02:00" in summer. */
+export function parisOffset(epochMs: number): string {
+  return parisOffsetMinutes(epochMs) === 120 ? '+02:00' : '+01:00';
+}
+
 /**
  * Epoch ms of a Paris wall time on a day (minutes after local midnight). An ambiguous
  * autumn time takes the first (summer) occurrence; a spring-gap time is moved forward by
@@ -113,7 +116,7 @@ export function parisEpochMs(day: number, minuteOfDay: number): number {
 /** A Paris wall time as `{ at, offset }`: the UTC instant and the offset written "+02:00". */
 export function parisInstant(day: number, minuteOfDay: number): { at: string; offset: string } {
   const ms = parisEpochMs(day, minuteOfDay);
-  return { at: new Date(ms).toISOString(), offset: formatOffset(parisOffsetMinutes(ms)) };
+  return { at: new Date(ms).toISOString(), offset: parisOffset(ms) };
 }
 
 /** Local (Paris) hour as a fraction (7.5 = 07:30) and local day number of an instant. */

@@ -33,6 +33,11 @@ export interface RecordStore {
   /** Sums a numeric field of one type per period (UTC buckets unless a time zone is given). */
   aggregate(q: AggregateQuery): Promise<AggregateRow[]>;
   stats(): Promise<StoreStats>;
+  /**
+   * A number that changes whenever anything is committed (by this process or another):
+   * caches of derived results (insights) key on it. Cheap: callers MAY ask on every read.
+   */
+  dataVersion(): Promise<string>;
   getBlob(hash: BlobHash | string): Promise<{ bytes: Uint8Array; mediaType: string } | undefined>;
   listImports(limit?: number): Promise<ImportSummary[]>;
   getImport(id: ImportId | string): Promise<ImportSummary | undefined>;

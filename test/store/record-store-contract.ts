@@ -218,6 +218,21 @@ export function describeRecordStoreContract(name: string, factory: () => Promise
       expect(byDay[0]).toMatchObject({ period: '2025-04-01', sum: 300, min: 300, max: 300, count: 1 });
     });
 
+    it('changes its data version with every commit, and only then', async () => {
+      const v0 = await store.dataVersion();
+      expect(await store.dataVersion()).toBe(v0);
+      const w = await store.beginWrite();
+      await w.upsertBatch([valid(tx(1))], newImportId());
+      expect(await store.dataVersion()).toBe(v0);
+      await w.commit();
+      const v1 = await store.dataVersion();
+      expect(v1).not.toBe(v0);
+      const r = await store.beginWrite();
+      await r.upsertBatch([valid(tx(2))], newImportId());
+      await r.rollback();
+      expect(await store.dataVersion()).toBe(v1);
+    });
+
     it('counts per type and per source', async () => {
       await write([valid(tx(1)), valid(tx(2)), valid(tx(3, { source: 'org:autre' }))]);
       expect(await store.stats()).toMatchObject({ total: 3, byType: { 'bank.transaction': 3 }, bySource: { 'org:banque-test': 2, 'org:autre': 1 } });

@@ -42,6 +42,8 @@ export class SqliteRecordStore implements RecordStore {
   private readerDb: SqliteDb;
   private kysely: Kysely<Tables>;
   private writeQueue: Promise<void> = Promise.resolve();
+  /** Counts reader reopenings (rekey), whose data_version starts afresh. */
+  private readerEpoch = 0;
 
   private constructor(
     writer: SqliteDb,
@@ -66,6 +68,7 @@ export class SqliteRecordStore implements RecordStore {
     this.readerDb.close();
     rekeyDatabase(this.writer, newPassphrase);
     this.readerDb = openEncryptedDatabase({ ...this.opts, passphrase: newPassphrase, create: false });
+    this.readerEpoch++;
     this.kysely = new Kysely<Tables>({ dialect: new SqliteDialect({ database: this.readerDb }) });
   }
 
@@ -202,6 +205,11 @@ export class SqliteRecordStore implements RecordStore {
       .execute()) as { hour: number; grp: string | null; sum: number; count: number; min: number; max: number }[];
     const partials: HourlyPartial[] = parts.map((p) => ({ hour: p.hour, group: p.grp === null ? null : String(p.grp), sum: p.sum, count: p.count, min: p.min, max: p.max }));
     return foldHourly(partials, q);
+  }
+
+  /** SQLite's data_version on the reader changes with every commit of any other connection, the writer included. */
+  async dataVersion(): Promise<string> {
+    return `${this.readerEpoch}:${this.reader.pragma('data_version', { simple: true }) as number}`;
   }
 
   async stats(): Promise<StoreStats> {

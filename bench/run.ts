@@ -1,5 +1,7 @@
 import { runConnectorsBench } from './connectors-bench.ts';
 import { runImportBench } from './import-bench.ts';
+import { runInsightsBench } from './insights-bench.ts';
+import { personClient, runHttpBench } from './http-bench.ts';
 import { saveResult } from './bench-util.ts';
 
 /**
@@ -24,4 +26,17 @@ if (want('connectors')) {
   console.log(`Connectors: OFX ${opts.ofxRecords.toLocaleString('en-US')} transactions, Enedis ${opts.enedisRecords.toLocaleString('en-US')} points, Apple Health ${Math.round(opts.healthBytes / 1048576)} MiB`);
   const r = await runConnectorsBench(opts);
   console.log(`  → ${await saveResult('connectors', { ...meta, ...r })}`);
+}
+
+if (want('insights')) {
+  const years = Math.max(1, Math.round(10 * scale));
+  console.log(`Insights: the demo person over ${years} years, median of 5 runs`);
+  const r = await runInsightsBench({ years, runs: 5 });
+  console.log(`  → ${await saveResult('insights', { ...meta, ...r })}`);
+}
+
+if (want('http')) {
+  console.log('HTTP: record reads by id at 10 connections, the demo person over 1 year');
+  const r = await runHttpBench({ years: 1, seconds: Math.max(2, Math.round(10 * scale)), authorise: personClient });
+  console.log(`  → ${await saveResult('http', { ...meta, ...r })}`);
 }

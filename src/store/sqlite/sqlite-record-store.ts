@@ -26,6 +26,7 @@ import {
   type ImportRow,
   type RecordRow,
 } from './row-mapping.ts';
+import type { Statement } from 'better-sqlite3';
 import { openEncryptedDatabase, rekeyDatabase, type OpenOptions, type SqliteDb } from './sqlite-database.ts';
 
 interface Tables {
@@ -55,6 +56,18 @@ export class SqliteRecordStore implements RecordStore {
     this.kysely = new Kysely<Tables>({ dialect: new SqliteDialect({ database: reader }) });
   }
 
+  /** Prepared statements of the reader, by SQL: preparing costs more than a primary-key lookup. */
+  private readonly statements = new Map<string, Statement>();
+
+  private stmt(sql: string): Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      st = this.readerDb.prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
+  }
+
   /** The read connection (sees committed data only). */
   get reader(): SqliteDb {
     return this.readerDb;
@@ -65,6 +78,7 @@ export class SqliteRecordStore implements RecordStore {
     const w = await this.beginWrite();
     await w.rollback();
     await this.kysely.destroy();
+    this.statements.clear();
     this.readerDb.close();
     rekeyDatabase(this.writer, newPassphrase);
     this.readerDb = openEncryptedDatabase({ ...this.opts, passphrase: newPassphrase, create: false });
@@ -101,15 +115,14 @@ export class SqliteRecordStore implements RecordStore {
   }
 
   async get(id: RecordId): Promise<StoredRecord | undefined> {
-    const row = this.reader.prepare('SELECT * FROM records WHERE id = ? AND deleted_at IS NULL').get(id) as RecordRow | undefined;
+    const row = this.stmt('SELECT * FROM records WHERE id = ? AND deleted_at IS NULL').get(id) as RecordRow | undefined;
     return row ? rowToRecord(row) : undefined;
   }
 
   async revisions(id: RecordId): Promise<RecordRevision[]> {
-    const cur = this.reader.prepare('SELECT * FROM records WHERE id = ?').get(id) as RecordRow | undefined;
+    const cur = this.stmt('SELECT * FROM records WHERE id = ?').get(id) as RecordRow | undefined;
     if (!cur) throw new MesInfosError('RECORD_NOT_FOUND', `No record with id ${id}.`);
-    const rows = this.reader
-      .prepare('SELECT * FROM record_revisions WHERE record_seq = ? ORDER BY revision')
+    const rows = this.stmt('SELECT * FROM record_revisions WHERE record_seq = ? ORDER BY revision')
       .all(cur.seq) as { revision: number; revised_by: string; occurred_at: number; data: string; import_id: string | null; reason: string | null; at: number }[];
     const out: RecordRevision[] = rows.map((r) => ({
       revision: r.revision,
@@ -216,7 +229,7 @@ export class SqliteRecordStore implements RecordStore {
     const byType: Record<string, number> = {};
     const bySource: Record<string, number> = {};
     let total = 0;
-    for (const r of this.reader.prepare('SELECT type, source, count(*) AS n FROM records WHERE deleted_at IS NULL GROUP BY type, source').all() as {
+    for (const r of this.stmt('SELECT type, source, count(*) AS n FROM records WHERE deleted_at IS NULL GROUP BY type, source').all() as {
       type: string;
       source: string;
       n: number;
@@ -225,22 +238,22 @@ export class SqliteRecordStore implements RecordStore {
       bySource[r.source] = (bySource[r.source] ?? 0) + r.n;
       total += r.n;
     }
-    const blobs = (this.reader.prepare('SELECT count(*) AS n FROM blobs').get() as { n: number }).n;
-    const imports = (this.reader.prepare('SELECT count(*) AS n FROM imports').get() as { n: number }).n;
+    const blobs = (this.stmt('SELECT count(*) AS n FROM blobs').get() as { n: number }).n;
+    const imports = (this.stmt('SELECT count(*) AS n FROM imports').get() as { n: number }).n;
     return { total, byType, bySource, blobs, imports };
   }
 
   async getBlob(hash: string): Promise<{ bytes: Uint8Array; mediaType: string } | undefined> {
-    const r = this.reader.prepare('SELECT bytes, media_type FROM blobs WHERE sha256 = ?').get(hash) as { bytes: Buffer; media_type: string } | undefined;
+    const r = this.stmt('SELECT bytes, media_type FROM blobs WHERE sha256 = ?').get(hash) as { bytes: Buffer; media_type: string } | undefined;
     return r ? { bytes: new Uint8Array(r.bytes), mediaType: r.media_type } : undefined;
   }
 
   async listImports(limit = 100): Promise<ImportSummary[]> {
-    return (this.reader.prepare('SELECT * FROM imports ORDER BY started_at DESC, id DESC LIMIT ?').all(limit) as ImportRow[]).map(rowToImport);
+    return (this.stmt('SELECT * FROM imports ORDER BY started_at DESC, id DESC LIMIT ?').all(limit) as ImportRow[]).map(rowToImport);
   }
 
   async getImport(id: string): Promise<ImportSummary | undefined> {
-    const r = this.reader.prepare('SELECT * FROM imports WHERE id = ?').get(id) as ImportRow | undefined;
+    const r = this.stmt('SELECT * FROM imports WHERE id = ?').get(id) as ImportRow | undefined;
     return r ? rowToImport(r) : undefined;
   }
 
@@ -256,7 +269,7 @@ export class SqliteRecordStore implements RecordStore {
   }
 
   async getMeta(key: string): Promise<string | undefined> {
-    return (this.reader.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+    return (this.stmt('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
   }
 
   async setMeta(key: string, value: string): Promise<void> {

@@ -6,6 +6,8 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { demoGenerate } from '../src/operations/demo-operations.ts';
 import { Vault } from '../src/vault/vault.ts';
+import { callOperation } from '../test/support/org-platform.ts';
+import { appToken } from '../test/support/oauth-flow.ts';
 import { fmt, ratio, scratch } from './bench-util.ts';
 
 /**
@@ -109,10 +111,31 @@ export async function runHttpBench(opts: { years: number; seconds: number; autho
   }
 }
 
-/** The person's own read (session cookie): the platform's path without grant or access log. */
-export async function personClient(url: string): Promise<PlatformClient> {
+async function unlock(url: string): Promise<{ cookie: string; csrfToken: string }> {
   const res = await fetch(`${url}/api/session/unlock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ passphrase: PASSPHRASE }) });
   if (!res.ok) throw new Error(`unlock failed: ${res.status} ${await res.text()}`);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]!, csrfToken };
+}
+
+/** The person's own read (session cookie): the platform's path without grant or access log. */
+export async function personClient(url: string): Promise<PlatformClient> {
+  const { cookie } = await unlock(url);
   return { label: 'platform, the person (session cookie, no access log)', headers: { cookie }, path: (id) => `/api/me/records/get?id=${id}` };
+}
+
+/**
+ * An app with a raw grant on bank transactions, obtained through the real authorization
+ * code + PKCE flow and consent page: every read is a bearer token resolved, the policy
+ * decided on the record, the record projected to the granted fields and the access logged.
+ */
+export async function appClient(url: string): Promise<PlatformClient> {
+  const owner = await unlock(url);
+  const me = async <T>(name: string, input: Record<string, unknown> = {}) => {
+    const res = await callOperation(url, 'me', name, input, { cookie: owner.cookie, 'x-csrf-token': owner.csrfToken });
+    if (!res.ok) throw new Error(`${name}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+  const t = await appToken({ url, owner, me }, { scope: 'read:bank.transaction:raw', passphrase: PASSPHRASE });
+  return { label: 'platform, an app under a raw grant (bearer token, policy, projection, access log)', headers: { authorization: `Bearer ${t.accessToken}` }, path: (id) => `/api/app/data/get?id=${id}` };
 }

@@ -1,7 +1,7 @@
 import { runConnectorsBench } from './connectors-bench.ts';
 import { runImportBench } from './import-bench.ts';
 import { runInsightsBench } from './insights-bench.ts';
-import { personClient, runHttpBench } from './http-bench.ts';
+import { appClient, personClient, runHttpBench } from './http-bench.ts';
 import { saveResult } from './bench-util.ts';
 
 /**
@@ -37,6 +37,8 @@ if (want('insights')) {
 
 if (want('http')) {
   console.log('HTTP: record reads by id at 10 connections, the demo person over 1 year');
-  const r = await runHttpBench({ years: 1, seconds: Math.max(2, Math.round(10 * scale)), authorise: personClient });
-  console.log(`  → ${await saveResult('http', { ...meta, ...r })}`);
+  const seconds = Math.max(2, Math.round(10 * scale));
+  const app = await runHttpBench({ years: 1, seconds, authorise: appClient });
+  const person = process.env.BENCH_HTTP_APP_ONLY ? null : await runHttpBench({ years: 1, seconds, authorise: personClient });
+  console.log(`  → ${await saveResult('http', { ...meta, app, person })}`);
 }

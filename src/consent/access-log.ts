@@ -43,7 +43,10 @@ export class AccessLog {
       this.pending.push({ event: ev, resolve, reject });
       if (!this.scheduled) {
         this.scheduled = true;
-        queueMicrotask(() => {
+        // After the I/O callbacks of this turn of the event loop: the accesses of every
+        // request that arrived together go into one transaction. Each commit also makes
+        // the reader connection drop its page cache, so fewer commits mean cheaper reads.
+        setImmediate(() => {
           this.flushing = this.flushing.then(() => this.flush());
         });
       }

@@ -34,7 +34,8 @@ export interface RecordStore {
   aggregate(q: AggregateQuery): Promise<AggregateRow[]>;
   stats(): Promise<StoreStats>;
   /**
-   * A number that changes whenever anything is committed (by this process or another):
+   * A value that changes whenever a commit changes records, blobs or meta (by this process
+   * or another) — and MUST NOT change for writes that leave them alone (access log, grants):
    * caches of derived results (insights) key on it. Cheap: callers MAY ask on every read.
    */
   dataVersion(): Promise<string>;

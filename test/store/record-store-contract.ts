@@ -231,6 +231,12 @@ export function describeRecordStoreContract(name: string, factory: () => Promise
       await r.upsertBatch([valid(tx(2))], newImportId());
       await r.rollback();
       expect(await store.dataVersion()).toBe(v1);
+      // A session that changes nothing of the records (another module's table) keeps it.
+      const other = await store.beginWrite();
+      await other.commit();
+      expect(await store.dataVersion()).toBe(v1);
+      await store.setMeta('k', 'v');
+      expect(await store.dataVersion()).not.toBe(v1);
     });
 
     it('counts per type and per source', async () => {

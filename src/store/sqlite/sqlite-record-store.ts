@@ -16,7 +16,7 @@ import type {
   WriteSession,
 } from '../record-store.ts';
 import { migrate } from './migrations.ts';
-import { SqliteWriteSession } from './sqlite-write-session.ts';
+import { bumpDataVersion, DATA_VERSION_META, SqliteWriteSession } from './sqlite-write-session.ts';
 import {
   decodeCursor,
   encodeCursor,
@@ -43,8 +43,6 @@ export class SqliteRecordStore implements RecordStore {
   private readerDb: SqliteDb;
   private kysely: Kysely<Tables>;
   private writeQueue: Promise<void> = Promise.resolve();
-  /** Counts reader reopenings (rekey), whose data_version starts afresh. */
-  private readerEpoch = 0;
 
   private constructor(
     writer: SqliteDb,
@@ -82,7 +80,6 @@ export class SqliteRecordStore implements RecordStore {
     this.readerDb.close();
     rekeyDatabase(this.writer, newPassphrase);
     this.readerDb = openEncryptedDatabase({ ...this.opts, passphrase: newPassphrase, create: false });
-    this.readerEpoch++;
     this.kysely = new Kysely<Tables>({ dialect: new SqliteDialect({ database: this.readerDb }) });
   }
 
@@ -220,9 +217,13 @@ export class SqliteRecordStore implements RecordStore {
     return foldHourly(partials, q);
   }
 
-  /** SQLite's data_version on the reader changes with every commit of any other connection, the writer included. */
+  /**
+   * A counter in the file, moved on by the commits that change records, blobs or meta —
+   * not by the access log, grants or other modules' tables, so a logged read by an app
+   * does not throw every insight's cache away. Other processes' commits count too.
+   */
   async dataVersion(): Promise<string> {
-    return `${this.readerEpoch}:${this.reader.pragma('data_version', { simple: true }) as number}`;
+    return (this.stmt('SELECT value FROM meta WHERE key = ?').get(DATA_VERSION_META) as { value: string } | undefined)?.value ?? '0';
   }
 
   async stats(): Promise<StoreStats> {
@@ -278,6 +279,7 @@ export class SqliteRecordStore implements RecordStore {
     const w = await this.beginWrite();
     try {
       this.writer.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+      bumpDataVersion(this.writer);
       await w.commit();
     } catch (e) {
       await w.rollback();

@@ -8,34 +8,54 @@ import type { ImportSummary, PreparedRecord, RecordRevision, UpsertCounts, Write
 import { importToRow, rowToRecord, type RecordRow } from './row-mapping.ts';
 import type { SqliteDb } from './sqlite-database.ts';
 
+/** The write statements of one connection, prepared once: a session is begun for every access-log flush. */
+const preparedByDb = new WeakMap<SqliteDb, WriteStatements>();
+
+type WriteStatements = ReturnType<typeof prepareWriteStatements>;
+
+function prepareWriteStatements(db: SqliteDb) {
+  return {
+    // Deciding needs three columns; the whole row is read only when the record changed.
+    find: db.prepare('SELECT seq, source_hash, deleted_at FROM records WHERE source = ? AND type = ? AND source_ref = ?'),
+    bySeq: db.prepare('SELECT * FROM records WHERE seq = ?'),
+    insert: db.prepare(
+      'INSERT INTO records (id, type, source, source_ref, occurred_at, occurred_offset, data, source_hash, revision, revised_by, import_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, \'source\', ?, ?, ?)',
+    ),
+    insertIfNew: db.prepare(
+      "INSERT INTO records (id, type, source, source_ref, occurred_at, occurred_offset, data, source_hash, revision, revised_by, import_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, 'source', ?, ?, ?) ON CONFLICT (source, type, source_ref) DO NOTHING",
+    ),
+    archive: db.prepare('INSERT INTO record_revisions (record_seq, revision, revised_by, occurred_at, occurred_offset, data, import_id, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+    update: db.prepare(
+      'UPDATE records SET occurred_at = ?, occurred_offset = ?, data = ?, source_hash = ?, revision = revision + 1, revised_by = ?, revision_reason = NULL, import_id = ?, updated_at = ? WHERE seq = ?',
+    ),
+    ftsInsert: db.prepare('INSERT INTO records_fts (rowid, text) VALUES (?, ?)'),
+    ftsDelete: db.prepare('DELETE FROM records_fts WHERE rowid = ?'),
+    byId: db.prepare('SELECT * FROM records WHERE id = ?'),
+  };
+}
+
+function statementsOf(db: SqliteDb): WriteStatements {
+  let st = preparedByDb.get(db);
+  if (!st) {
+    st = prepareWriteStatements(db);
+    preparedByDb.set(db, st);
+  }
+  return st;
+}
+
 /** One write transaction on the writer connection. */
 export class SqliteWriteSession implements WriteSession {
   private done = false;
+  /** Whether records, blobs or meta changed: the commit then moves the data version on. */
+  private changed = false;
   private lastBatchNewShare = 1;
-  private readonly st;
+  private readonly st: WriteStatements;
 
   constructor(
     private readonly db: SqliteDb,
     private readonly release: () => void,
   ) {
-    this.st = {
-      // Deciding needs three columns; the whole row is read only when the record changed.
-      find: db.prepare('SELECT seq, source_hash, deleted_at FROM records WHERE source = ? AND type = ? AND source_ref = ?'),
-      bySeq: db.prepare('SELECT * FROM records WHERE seq = ?'),
-      insert: db.prepare(
-        'INSERT INTO records (id, type, source, source_ref, occurred_at, occurred_offset, data, source_hash, revision, revised_by, import_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, \'source\', ?, ?, ?)',
-      ),
-      insertIfNew: db.prepare(
-        "INSERT INTO records (id, type, source, source_ref, occurred_at, occurred_offset, data, source_hash, revision, revised_by, import_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, 'source', ?, ?, ?) ON CONFLICT (source, type, source_ref) DO NOTHING",
-      ),
-      archive: db.prepare('INSERT INTO record_revisions (record_seq, revision, revised_by, occurred_at, occurred_offset, data, import_id, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-      update: db.prepare(
-        'UPDATE records SET occurred_at = ?, occurred_offset = ?, data = ?, source_hash = ?, revision = revision + 1, revised_by = ?, revision_reason = NULL, import_id = ?, updated_at = ? WHERE seq = ?',
-      ),
-      ftsInsert: db.prepare('INSERT INTO records_fts (rowid, text) VALUES (?, ?)'),
-      ftsDelete: db.prepare('DELETE FROM records_fts WHERE rowid = ?'),
-      byId: db.prepare('SELECT * FROM records WHERE id = ?'),
-    };
+    this.st = statementsOf(db);
   }
 
   private check(): void {
@@ -43,6 +63,7 @@ export class SqliteWriteSession implements WriteSession {
   }
 
   async upsertBatch(records: PreparedRecord[], importId: ImportId | null): Promise<UpsertCounts> {
+    this.changed = true;
     this.check();
     const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0, deleted: 0 };
     const now = Date.now();
@@ -80,6 +101,7 @@ export class SqliteWriteSession implements WriteSession {
   }
 
   async correct(id: RecordId, data: Record<string, unknown>, reason: string): Promise<StoredRecord> {
+    this.changed = true;
     this.check();
     const found = this.st.byId.get(id) as RecordRow | undefined;
     if (!found) throw new MesInfosError('RECORD_NOT_FOUND', `No record with id ${id}.`);
@@ -98,6 +120,7 @@ export class SqliteWriteSession implements WriteSession {
   }
 
   async tombstone(id: RecordId, reason: string): Promise<void> {
+    this.changed = true;
     this.check();
     const found = this.st.byId.get(id) as RecordRow | undefined;
     if (!found) throw new MesInfosError('RECORD_NOT_FOUND', `No record with id ${id}.`);
@@ -108,6 +131,7 @@ export class SqliteWriteSession implements WriteSession {
   }
 
   async putBlob(bytes: Uint8Array, mediaType: string, fileName?: string): Promise<BlobRef> {
+    this.changed = true;
     this.check();
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     this.db.prepare('INSERT OR IGNORE INTO blobs (sha256, media_type, size, bytes, created_at) VALUES (?, ?, ?, ?, ?)').run(sha256, mediaType, bytes.length, Buffer.from(bytes), Date.now());
@@ -115,6 +139,7 @@ export class SqliteWriteSession implements WriteSession {
   }
 
   async restore(r: StoredRecord, history: RecordRevision[]): Promise<'inserted' | 'unchanged'> {
+    this.changed = true;
     this.check();
     const found = this.st.find.get(r.source, r.type, r.sourceRef) as RecordRow | undefined;
     if (found) return 'unchanged';
@@ -151,6 +176,7 @@ export class SqliteWriteSession implements WriteSession {
     this.check();
     this.done = true;
     try {
+      if (this.changed) bumpDataVersion(this.db);
       this.db.exec('COMMIT');
     } finally {
       this.release();
@@ -167,3 +193,12 @@ export class SqliteWriteSession implements WriteSession {
     }
   }
 }
+
+/** The meta key of the data version: a counter moved on by every commit that changes records, blobs or meta. */
+export const DATA_VERSION_META = 'data.version';
+
+/** Moves the data version on, inside the caller's transaction. */
+export function bumpDataVersion(db: SqliteDb): void {
+  db.prepare("INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1").run(DATA_VERSION_META);
+}
+

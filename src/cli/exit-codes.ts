@@ -30,6 +30,7 @@ export function exitCodeFor(code: ErrorCode | string): number {
     case 'INTERNAL':
       return EXIT.failure;
     default:
-      return EXIT.input;
+      // Every other "…_NOT_FOUND" (a rights request, a client, a link…) is a missing thing too.
+      return code.endsWith('_NOT_FOUND') ? EXIT.notFound : EXIT.input;
   }
 }

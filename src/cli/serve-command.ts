@@ -9,7 +9,12 @@ export interface ServeCommandOptions {
   host: string;
   port: number;
   vaultPath: string;
+  /** When `port` is taken, listen on a free one instead of failing (`mesinfos start`). */
+  anyPortIfTaken?: boolean;
 }
+
+/** The platform's usual port (`mesinfos start`); a free one is used when it is taken. */
+export const DEFAULT_PLATFORM_PORT = 4810;
 
 /**
  * Runs the platform server until `signal` aborts, then closes it (which locks the vault).
@@ -22,7 +27,18 @@ export async function runServe(opts: ServeCommandOptions, io: CliIo, signal: Abo
     // On loopback, answer only to loopback names: a page re-pointed at 127.0.0.1 (DNS rebinding) is refused.
     ...(isLoopback(opts.host) ? { allowedHostnames: LOOPBACK_HOSTNAMES } : {}),
   });
-  const server = await serve(app, { host: opts.host, port: opts.port, print: (line) => io.stdout.write(`${line}\n`) });
+  const print = (line: string) => io.stdout.write(`${line}\n`);
+  let server: RunningServer;
+  try {
+    server = await serve(app, { host: opts.host, port: opts.port, print });
+  } catch (e) {
+    if (!opts.anyPortIfTaken || (e as NodeJS.ErrnoException).code !== 'EADDRINUSE') {
+      await app.close();
+      throw e;
+    }
+    io.stdout.write(`Port ${opts.port} is taken: using a free one.\n`);
+    server = await serve(app, { host: opts.host, port: 0, print });
+  }
   onListening?.(server);
   if (!signal.aborted) await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
   await server.close();
@@ -35,6 +51,20 @@ function parsePort(v: string): number {
   return n;
 }
 
+/** Runs the server until SIGINT or SIGTERM (the CLI commands `serve` and `start`). */
+export async function serveUntilSignal(opts: ServeCommandOptions, io: CliIo): Promise<void> {
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    await runServe(opts, io, controller.signal);
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+}
+
 /** `mesinfos serve [--host H] [--port P]`: the platform's HTTP API on this machine. */
 export function addServeCommand(program: Command, io: CliIo): void {
   program
@@ -44,15 +74,6 @@ export function addServeCommand(program: Command, io: CliIo): void {
     .option('--port <port>', 'port to listen on (0: any free port)', parsePort, 0)
     .action(async (o: { host: string; port: number }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
-      const controller = new AbortController();
-      const stop = () => controller.abort();
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-      try {
-        await runServe({ host: o.host, port: o.port, vaultPath: g.vault ?? defaultVaultPath(io.env) }, io, controller.signal);
-      } finally {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-      }
+      await serveUntilSignal({ host: o.host, port: o.port, vaultPath: g.vault ?? defaultVaultPath(io.env) }, io);
     });
 }

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { offeredTo } from '../clients/audiences.ts';
 import { MesInfosError } from '../domain/errors.ts';
 import type { AnyOperation, OperationServices, Principal } from '../operations/operation.ts';
 import type { Vault } from '../vault/vault.ts';
@@ -44,12 +45,12 @@ export function csrfHeader(request: FastifyRequest): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-/** The person, who unlocked the vault in this browser: every operation, as the owner. */
+/** The person, who unlocked the vault in this browser: every operation offered to the person, as the owner. */
 export function personAudience(sessions: VaultSessions): Audience {
   return {
     prefix: '/api/me',
     name: 'person',
-    offers: () => true,
+    offers: (op) => offeredTo(op, 'person'),
     security: (mutates): Record<string, string[]>[] => [mutates ? { sessionCookie: [], csrfToken: [] } : { sessionCookie: [] }],
     resolve: async (request, mutates) => {
       const live = sessions.touch(request.cookies[SESSION_COOKIE]);

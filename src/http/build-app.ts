@@ -11,11 +11,15 @@ import { Vault } from '../vault/vault.ts';
 import { registerApiDocs } from './api-docs.ts';
 import { personAudience, type Audience } from './audience.ts';
 import { installErrorHandling } from './error-handler.ts';
+import { installOAuth } from './oauth/oauth-routes.ts';
 import { loggerOptions, type HttpLogOptions } from './log-options.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { addOperationRoutes } from './operation-routes.ts';
 import { addSessionRoutes, type UnlockRateLimit } from './session-routes.ts';
 import { VaultSessions } from './vault-sessions.ts';
+import { addUploadRoutes } from './upload-routes.ts';
+import { addVaultSettingsRoutes } from './vault-settings-routes.ts';
+import { addWebStatic, builtWebRoot, type WebOptions } from './web-static.ts';
 
 export const DEFAULT_IDLE_LOCK_MS = 15 * 60 * 1000;
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -41,7 +45,12 @@ export interface AppDeps {
   /** The largest request body accepted, in bytes (default 1 MiB). */
   bodyLimitBytes?: number;
   unlockRateLimit?: Partial<UnlockRateLimit>;
-  /** Further audiences (/api/org, /api/app) built once the person's sessions exist. */
+  /**
+   * The OAuth 2 server for organisations and apps (default on). `issuer` is its URL (default:
+   * the listening address + /oauth); `false` serves the person alone.
+   */
+  oauth?: { issuer?: string } | false;
+  /** Further audiences built once the person's sessions exist. */
   audiences?: (ctx: { sessions: VaultSessions }) => Audience[];
   /**
    * Host names the server answers to (the Host header, port aside); others get 403
@@ -51,6 +60,8 @@ export interface AppDeps {
   allowedHostnames?: readonly string[];
   /** Serve the interactive API docs at /api/docs (default true). */
   docs?: boolean;
+  /** The web UI (docs/web.md): default, this checkout's web/dist when built; `{ root: null }`: the API alone. */
+  web?: WebOptions;
   /** The API version in the OpenAPI document. */
   version?: string;
 }
@@ -114,13 +125,20 @@ export async function buildApp(deps: AppDeps): Promise<MesInfosApp> {
     errorResponseBuilder: (_request, context) => new MesInfosError('RATE_LIMITED', `Too many attempts: try again in ${Math.ceil(context.ttl / 1000)} s.`),
   });
 
-  const audiences = [personAudience(sessions), ...(deps.audiences?.({ sessions }) ?? [])];
-  addSessionRoutes(app, sessions, { ...DEFAULT_UNLOCK_RATE_LIMIT, ...deps.unlockRateLimit });
+  const unlockRateLimit = { ...DEFAULT_UNLOCK_RATE_LIMIT, ...deps.unlockRateLimit };
+  // Organisations (/api/org) and apps (/api/app) with OAuth 2 (/oauth, consent pages under /api/consent).
+  const clientAudiences = deps.oauth === false ? [] : await installOAuth(app, sessions, { ...(deps.oauth?.issuer ? { issuer: deps.oauth.issuer } : {}), rateLimit: unlockRateLimit });
+  const audiences = [personAudience(sessions), ...clientAudiences, ...(deps.audiences?.({ sessions }) ?? [])];
+  addSessionRoutes(app, sessions, unlockRateLimit);
   for (const audience of audiences) addOperationRoutes(app, operations, audience);
 
   const openApiDocument = buildOpenApiDocument(operations, audiences, deps.version ?? '0.1.0');
   app.get('/api/openapi.json', async () => openApiDocument);
   if (deps.docs ?? true) await registerApiDocs(app, openApiDocument);
+  addUploadRoutes(app, audiences[0]!, deps.web?.uploadLimitBytes);
+  addVaultSettingsRoutes(app, audiences[0]!);
+  const webRoot = deps.web?.root === undefined ? builtWebRoot() : deps.web.root;
+  if (webRoot) await addWebStatic(app, webRoot);
 
   return { app, sessions, openApiDocument };
 }

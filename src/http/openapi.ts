@@ -5,7 +5,7 @@ import { CSRF_HEADER, type Audience } from './audience.ts';
 import { ERROR_STATUS } from './error-status.ts';
 import { httpOperations, operationMethod, operationPath } from './operation-routes.ts';
 import { SESSION_COOKIE } from './session-cookie.ts';
-import { lockOutputSchema, sessionStateSchema, unlockInputSchema, unlockOutputSchema } from './session-routes.ts';
+import { lockInputSchema, lockOutputSchema, sessionStateSchema, unlockInputSchema, unlockOutputSchema } from './session-routes.ts';
 
 type JsonSchema = Record<string, unknown>;
 type OpenApiOperation = Record<string, unknown>;
@@ -94,9 +94,10 @@ function sessionPaths(): Record<string, Record<string, OpenApiOperation>> {
     '/api/session/lock': {
       post: {
         operationId: 'session.lock',
-        summary: 'Lock the vault now: every session ends and the vault closes',
+        summary: 'Lock now: every session of the person ends; with closeVault the vault closes too (organisations and apps get 503 VAULT_CLOSED)',
         tags: ['session'],
         security: [{ sessionCookie: [], csrfToken: [] }],
+        requestBody: { required: false, ...json(lockInputSchema, 'input') },
         responses: { '200': { description: 'Locked', ...json(lockOutputSchema, 'output') }, ...errorResponses([403]) },
       },
     },
@@ -125,6 +126,12 @@ export function buildOpenApiDocument(operations: readonly AnyOperation[], audien
       securitySchemes: {
         sessionCookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
         csrfToken: { type: 'apiKey', in: 'header', name: CSRF_HEADER },
+        organisationToken: { type: 'oauth2', description: 'Organisations: client credentials (client_secret_basic); see docs/organisations-and-apps.md', flows: { clientCredentials: { tokenUrl: '/oauth/token', scopes: {} } } },
+        appToken: {
+          type: 'oauth2',
+          description: 'Apps: authorization code + PKCE (S256); scope read:<type>:<granularity>[:<fields>], with purpose and duration parameters',
+          flows: { authorizationCode: { authorizationUrl: '/oauth/auth', tokenUrl: '/oauth/token', refreshUrl: '/oauth/token', scopes: { 'read:energy.reading:month': 'e.g. monthly energy totals' } } },
+        },
       },
     },
   };

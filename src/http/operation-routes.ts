@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { MesInfosError } from '../domain/errors.ts';
+import '../clients/audiences.ts';
 import type { AnyOperation } from '../operations/operation.ts';
 import type { Audience } from './audience.ts';
 import { inputInvalid } from './error-handler.ts';
@@ -33,6 +34,7 @@ export function addOperationRoutes(app: FastifyInstance, operations: readonly An
     app.route({
       method,
       url: `${audience.prefix}/${operationPath(op)}`,
+      ...(op.httpBodyLimitBytes ? { bodyLimit: op.httpBodyLimitBytes } : {}),
       handler: async (request, reply) => {
         const caller = await audience.resolve(request, op.mutates);
         try {

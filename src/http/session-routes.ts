@@ -21,6 +21,9 @@ export const sessionStateSchema = z.object({
   csrfToken: z.string().optional().describe('the session’s CSRF token, when unlocked (for a page that reloads)'),
 });
 export const lockOutputSchema = z.object({ unlocked: z.literal(false) });
+export const lockInputSchema = z.object({
+  closeVault: z.boolean().default(false).describe('also close the vault: organisations and apps get 503 VAULT_CLOSED until the next unlock'),
+});
 
 export interface UnlockRateLimit {
   /** Attempts allowed per IP address in the window (default 10). */
@@ -52,13 +55,16 @@ export function addSessionRoutes(app: FastifyInstance, sessions: VaultSessions, 
   });
 
   app.post('/api/session/lock', async (request, reply) => {
+    const parsed = lockInputSchema.safeParse(request.body ?? {});
+    if (!parsed.success) throw inputInvalid(parsed.error.issues, 'body');
     const live = sessions.touch(request.cookies[SESSION_COOKIE]);
     if (live) {
       const ok = VaultSessions.csrfMatches(live, csrfHeader(request));
       live.release();
       if (!ok) throw new MesInfosError('CSRF_TOKEN_INVALID', `Locking needs the ${CSRF_HEADER} header returned by the unlock.`);
-      await sessions.lock();
-      request.log.info('vault locked on demand');
+      if (parsed.data.closeVault) await sessions.closeVault();
+      else await sessions.lock();
+      request.log.info({ closeVault: parsed.data.closeVault }, 'vault locked on demand');
     }
     clearSessionCookie(request, reply);
     reply.header('cache-control', 'no-store');

@@ -48,8 +48,9 @@ function sameSecret(a: string, b: string): boolean {
 /**
  * The person's sessions and the one open vault. Unlocking opens the vault once (or checks
  * the passphrase against it when it is already open) and starts a session with a random
- * id and a CSRF token, both held only here. A session idle longer than `idleMs` ends; when
- * none is left, or on lock(), the vault closes — after the requests still using it finish.
+ * id and a CSRF token, both held only here. A session idle longer than `idleMs` ends, and
+ * lock() ends every session; the vault itself stays open for organisations and apps
+ * (acquire()) until closeVault() or dispose() — which wait for the requests still using it.
  */
 export class VaultSessions {
   private open: OpenVault | null = null;
@@ -101,6 +102,14 @@ export class VaultSessions {
     });
   }
 
+  /** Checks the passphrase against the vault file (VAULT_PASSPHRASE_WRONG otherwise), without starting a session. */
+  verifyPassphrase(passphrase: string): Promise<void> {
+    return this.serialised(async () => {
+      const check = await this.opener.openVault(passphrase);
+      await check.close();
+    });
+  }
+
   /** The live session for this id, or null (unknown, ended, or idle too long — which ends it). */
   touch(id: string | undefined): LiveSession | null {
     this.expireIdle();
@@ -108,19 +117,33 @@ export class VaultSessions {
     const s = this.sessions.get(id);
     if (!s) return null;
     s.lastSeenMs = this.now();
+    return { id, csrfToken: s.csrfToken, open: this.open, release: this.hold() };
+  }
+
+  /** Counts a request in flight; the returned function (idempotent) ends it, and lets a waiting close go on. */
+  private hold(): () => void {
     this.inFlight++;
     let released = false;
-    return {
-      id,
-      csrfToken: s.csrfToken,
-      open: this.open,
-      release: () => {
-        if (released) return;
-        released = true;
-        this.inFlight--;
-        if (this.inFlight === 0) for (const f of this.drained.splice(0)) f();
-      },
+    return () => {
+      if (released) return;
+      released = true;
+      this.inFlight--;
+      if (this.inFlight === 0) for (const f of this.drained.splice(0)) f();
     };
+  }
+
+  /**
+   * The open vault for a request that is not the person's (an organisation, an app, the
+   * OAuth server), or null when it is closed. MUST be released like a session's.
+   */
+  acquire(): { open: OpenVault; release(): void } | null {
+    if (!this.open) return null;
+    return { open: this.open, release: this.hold() };
+  }
+
+  /** Whether the vault is open (for organisations and apps), whatever the person's sessions. */
+  isOpen(): boolean {
+    return this.open !== null;
   }
 
   /** Whether this id names a live session, without counting a use. */
@@ -139,16 +162,21 @@ export class VaultSessions {
     return typeof token === 'string' && sameSecret(session.csrfToken, token);
   }
 
-  /** Ends every session and closes the vault (once requests in flight finish). */
+  /** Ends every session of the person; the vault stays open for organisations and apps. */
   lock(): Promise<void> {
-    return this.serialised(() => this.closeVault());
+    return this.serialised(async () => this.sessions.clear());
+  }
+
+  /** Ends every session and closes the vault (once requests in flight finish). */
+  closeVault(): Promise<void> {
+    return this.serialised(() => this.close());
   }
 
   /** Locks and stops the idle sweeper (server shutdown). */
   async dispose(): Promise<void> {
     if (this.sweeper) clearInterval(this.sweeper);
     this.sweeper = null;
-    await this.lock();
+    await this.closeVault();
   }
 
   private async adopt(vault: Vault): Promise<void> {
@@ -161,17 +189,9 @@ export class VaultSessions {
   }
 
   private expireIdle(): void {
+    // Only the person's sessions end: the vault stays open for organisations and apps.
     const t = this.now();
-    let ended = 0;
-    for (const [id, s] of this.sessions) {
-      if (t - s.lastSeenMs > this.idleMs) {
-        this.sessions.delete(id);
-        ended++;
-      }
-    }
-    if (ended === 0 || this.sessions.size > 0) return;
-    // The last session went idle: close the vault, unless an unlock queued meanwhile started a new one.
-    this.serialised(() => (this.sessions.size === 0 ? this.closeVault() : Promise.resolve())).catch(this.onError);
+    for (const [id, s] of this.sessions) if (t - s.lastSeenMs > this.idleMs) this.sessions.delete(id);
   }
 
   private startSweeper(): void {
@@ -180,7 +200,7 @@ export class VaultSessions {
     this.sweeper.unref();
   }
 
-  private async closeVault(): Promise<void> {
+  private async close(): Promise<void> {
     this.sessions.clear();
     const open = this.open;
     this.open = null;

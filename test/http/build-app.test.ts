@@ -69,7 +69,7 @@ describe('buildApp with its own operations and services', () => {
     events.length = 0;
     const slow = h.app.inject({ url: '/api/me/test/slow', headers: { cookie: b.cookie } });
     await new Promise((r) => setTimeout(r, 50));
-    const lock = h.app.inject({ method: 'POST', url: '/api/session/lock', headers: { cookie: a.cookie, 'x-csrf-token': a.csrfToken } });
+    const lock = h.app.inject({ method: 'POST', url: '/api/session/lock', headers: { cookie: a.cookie, 'x-csrf-token': a.csrfToken }, payload: { closeVault: true } });
     await new Promise((r) => setTimeout(r, 50));
     expect(events).toEqual([]);
     release();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CATALOGUE } from '../../src/domain/errors.ts';
+import { offeredTo } from '../../src/clients/audiences.ts';
 import { httpOperations, operationMethod, operationPath } from '../../src/http/operation-routes.ts';
 import { operations } from '../../src/operations/table.ts';
 import { harness, type Harness } from './http-harness.ts';
@@ -43,7 +44,7 @@ describe('the OpenAPI document', () => {
   it('is OpenAPI 3.1 and lists every http operation, with its method, at /api/me/<name with slashes>', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.info.title).toBe('MesInfos API');
-    const http = httpOperations(operations);
+    const http = httpOperations(operations).filter((op) => offeredTo(op, 'person'));
     expect(http.length).toBeGreaterThanOrEqual(15);
     for (const op of http) {
       const entry = doc.paths[`/api/me/${operationPath(op)}`];

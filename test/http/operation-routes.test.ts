@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operations } from '../../src/operations/table.ts';
+import { offeredTo } from '../../src/clients/audiences.ts';
 import { httpOperations, operationMethod, operationPath } from '../../src/http/operation-routes.ts';
 import { SECRET_LABEL, errorOf, harness, unlock, type Harness, type Unlocked } from './http-harness.ts';
 
@@ -19,7 +20,7 @@ describe('routes derived from the operations table', () => {
   });
   afterAll(async () => h.cleanup());
 
-  const meRoutes = httpOperations(operations).map((op) => ({ name: op.name, method: operationMethod(op), url: `/api/me/${operationPath(op)}` }));
+  const meRoutes = httpOperations(operations).filter((op) => offeredTo(op, 'person')).map((op) => ({ name: op.name, method: operationMethod(op), url: `/api/me/${operationPath(op)}` }));
 
   it('offers every operation whose faces include http, and no CLI-only one', () => {
     const names = meRoutes.map((r) => r.name);

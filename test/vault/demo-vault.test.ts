@@ -37,14 +37,6 @@ describe('a vault filled with the demo person', () => {
     expect(again.summary.counts.inserted).toBe(0);
   });
 
-  it('is shown by start without being generated again', async () => {
-    const r = await runCli(['--vault', vault, 'start']);
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).not.toContain('filling it with a demo person');
-    expect(r.stdout).toMatch(/energy\.reading\s+\d+/);
-    expect(r.stdout).toContain('Latest bank transactions');
-  });
-
   it('answers searches and time ranges across its types', async () => {
     const stats = JSON.parse((await runCli(['--vault', vault, 'stats', '--json'])).stdout) as { total: number; byType: Record<string, number> };
     expect(stats.total).toBe(demo.summary.counts.inserted);

@@ -4,19 +4,37 @@ import { vaultOperations } from './vault-operations.ts';
 import { demoOperations } from './demo-operations.ts';
 import { consentOperations } from '../consent/consent-operations.ts';
 import { createConsentEngine } from '../consent/consent-engine.ts';
+import { clientOperations } from '../clients/client-operations.ts';
+import { clientAccessOperations } from '../clients/client-access-operations.ts';
+import { ClientRegistry } from '../clients/client-registry.ts';
+import { peopleAndQualityOperations } from '../insights/review/people-and-quality-operations.ts';
+import { vrmOperations } from '../vrm/vrm-operations.ts';
+import { homeAndMobilityOperations } from '../insights/energy/home-and-mobility-operations.ts';
+import { rightsOperations, rightsServiceFactory } from '../rights/rights-operations.ts';
+import { budgetOperations } from '../insights/budget/budget-operations.ts';
+import { budgetDerivedInsights } from '../insights/budget/derived.ts';
+import { energyDerived } from '../insights/energy/derived.ts';
+import type { DerivedInsight } from '../consent/projection.ts';
 
 /**
  * The table of operations: every capability of MesInfos, once. The CLI (src/cli/) and the
  * HTTP routes are derived from it.
  */
-export const operations: AnyOperation[] = [...vaultOperations, ...demoOperations, ...consentOperations];
+export const operations: AnyOperation[] = [...vaultOperations, ...demoOperations, ...consentOperations, ...clientOperations, ...clientAccessOperations, ...peopleAndQualityOperations, ...vrmOperations, ...homeAndMobilityOperations, ...rightsOperations, ...budgetOperations];
 
-/** Services that operations of other modules need, created once the vault is open. */
-export const serviceFactories: ((vault: Vault) => Promise<Partial<OperationServices>>)[] = [async (vault) => ({ consent: await createConsentEngine(vault) })];
+/** The insights a `derived` grant may name ("derived:energy.monthly"): computed in the vault, only their result leaves it. */
+export const derivedInsights: Readonly<Record<string, DerivedInsight>> = { ...budgetDerivedInsights, ...energyDerived };
+
+/** Services that operations of other modules need, created once the vault is open, in order (each sees those made before it). */
+export const serviceFactories: ((vault: Vault, before: OperationServices) => Promise<Partial<OperationServices>>)[] = [
+  async (vault) => ({ consent: await createConsentEngine(vault, { derived: derivedInsights }) }),
+  async (vault, before) => ({ clients: await ClientRegistry.open(vault, before.consent!) }),
+  rightsServiceFactory,
+];
 
 export async function createServices(vault: Vault): Promise<OperationServices> {
   const services: OperationServices = {};
-  for (const f of serviceFactories) Object.assign(services, await f(vault));
+  for (const f of serviceFactories) Object.assign(services, await f(vault, services));
   return services;
 }
 

@@ -38,9 +38,23 @@ export class Vault {
     return new Vault(SqliteRecordStore.open({ ...opts, create: false }), opts.path);
   }
 
-  /** Imports records through the pipeline: validated, deduplicated, all or nothing. */
-  importRecords(run: ImportRun): Promise<ImportSummary> {
-    return runImport(this.store, run);
+  private readonly importListeners = new Set<(summary: ImportSummary) => Promise<void>>();
+
+  /** Imports records through the pipeline: validated, deduplicated, all or nothing; then tells the import listeners. */
+  async importRecords(run: ImportRun): Promise<ImportSummary> {
+    const summary = await runImport(this.store, run);
+    if (summary.status === 'committed') for (const listener of this.importListeners) await listener(summary);
+    return summary;
+  }
+
+  /**
+   * Calls `listener` after every committed import through this vault (a file, the demo, an
+   * organisation's push), e.g. the rights loop checking a restitution (src/rights/). Returns
+   * the function that removes it. A listener's error reaches the importer; the import stays committed.
+   */
+  onImport(listener: (summary: ImportSummary) => Promise<void>): () => void {
+    this.importListeners.add(listener);
+    return () => void this.importListeners.delete(listener);
   }
 
   get(id: RecordId): Promise<StoredRecord | undefined> {

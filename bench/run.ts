@@ -30,8 +30,8 @@ if (want('connectors')) {
 
 if (want('insights')) {
   const years = Math.max(1, Math.round(10 * scale));
-  console.log(`Insights: the demo person over ${years} years, median of 5 runs`);
-  const r = await runInsightsBench({ years, runs: 5 });
+  console.log(`Insights: the demo person over ${years} years, median of 3 runs`);
+  const r = await runInsightsBench({ years, runs: 3 });
   console.log(`  → ${await saveResult('insights', { ...meta, ...r })}`);
 }
 

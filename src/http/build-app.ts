@@ -12,7 +12,7 @@ import { registerApiDocs } from './api-docs.ts';
 import { personAudience, type Audience } from './audience.ts';
 import { installErrorHandling } from './error-handler.ts';
 import { installOAuth } from './oauth/oauth-routes.ts';
-import { loggerOptions, type HttpLogOptions } from './log-options.ts';
+import { loggerOptions, OneLineLogController, type HttpLogOptions } from './log-options.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { addOperationRoutes } from './operation-routes.ts';
 import { addSessionRoutes, type UnlockRateLimit } from './session-routes.ts';
@@ -86,6 +86,7 @@ export async function buildApp(deps: AppDeps): Promise<MesInfosApp> {
     bodyLimit: deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
     // Ids in logs are enough to follow a request; never trust a client's id header.
     requestIdHeader: false,
+    logController: new OneLineLogController(),
     trustProxy: false,
   });
 

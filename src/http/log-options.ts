@@ -1,4 +1,4 @@
-import type { FastifyServerOptions } from 'fastify';
+import { LogController, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 
 /** How the server logs: pino, as JSON lines, to stdout unless a stream is given (tests capture it). */
 export interface HttpLogOptions {
@@ -60,4 +60,17 @@ export function loggerOptions(o: HttpLogOptions = {}): FastifyServerOptions['log
       }),
     },
   };
+}
+
+/**
+ * One log line per request, written when it is answered (method, path, status, time),
+ * instead of Fastify's two: on the read path the second line cost as much as a lookup.
+ */
+export class OneLineLogController extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    if (error) reply.log.error({ req: request, res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
+    else reply.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+  }
 }

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -80,6 +81,20 @@ describe('a newcomer’s journey in real Chromium, in French', { timeout: 180_00
     await eventually(() => page.getByTestId('timeline').locator('li').count()).toBe(1);
     expect(await page.getByTestId('timeline').textContent()).toContain('CB CARREFOUR 12/03');
     expect(page.url()).toContain('search=carrefour');
+  });
+
+  it('sees the budget of March 2025 with the totals of the imported statement', async () => {
+    // Expected figures read straight from the bank's file: credits are income, debits spending.
+    const rows = (await readFile(join(FIXTURES, 'bank-csv', 'boursorama.csv'), 'utf8')).trim().split('\n').slice(1).map((l) => l.split(';'));
+    const march = rows.filter((r) => r[0]!.startsWith('2025-03')).map((r) => Number(r[6]!.replace(',', '.')));
+    const income = march.filter((a) => a > 0).reduce((a, b) => a + b, 0);
+    const spending = -march.filter((a) => a < 0).reduce((a, b) => a + b, 0);
+    const euros = (x: number) => new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(x).replace(/\s/g, ' ');
+    const shown = async (id: string) => ((await page.getByTestId(id).textContent()) ?? '').replace(/\s/g, ' ');
+    await page.goto('/budget?month=2025-03');
+    await eventually(() => shown('budget-income')).toContain(euros(income));
+    expect(await shown('budget-spending')).toContain(euros(spending));
+    await check(page, 'budget-march');
   });
 
   it('corrects an address an organisation got wrong; the source’s original stays in the history', async () => {

@@ -32,7 +32,7 @@ describe('mesinfos serve', () => {
       expect(cli.out.join('')).toContain('MesInfos stopped; the vault is locked.');
       await expect(fetch(`${url}/api/session`)).rejects.toThrow();
       // Logs went to stderr as JSON lines.
-      expect(cli.err.join('')).toContain('"msg":"incoming request"');
+      expect(cli.err.join('')).toContain('"msg":"request completed"');
     } finally {
       controller.abort();
       await t.cleanup();

@@ -30,7 +30,7 @@ export async function serve(app: FastifyInstance, opts: ServeOptions = {}): Prom
   const address = app.server.address() as AddressInfo;
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${shownHost}:${address.port}`;
-  opts.print?.(`MesInfos listens on ${url} — unlock with POST ${url}/api/session/unlock; API docs at ${url}/api/docs`);
+  opts.print?.(`MesInfos listens on ${url} — open it in your browser to create or unlock your vault; API docs at ${url}/api/docs`);
   if (!isLoopback(host)) opts.print?.(`Warning: listening on ${host} without TLS: anyone on this network can reach the unlock page and see traffic in clear.`);
   return { url, port: address.port, close: () => app.close() };
 }

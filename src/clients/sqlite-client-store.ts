@@ -1,5 +1,5 @@
 import type { SqliteRecordStore } from '../store/sqlite/sqlite-record-store.ts';
-import { migrate, registerMigrations, type Migration } from '../store/sqlite/migrations.ts';
+import type { Migration } from '../store/sqlite/migrations.ts';
 import { clientSchema, linkSchema, type Client, type Link } from './client-schemas.ts';
 
 /** The meta key counting client and link changes (another process may make them). */
@@ -107,15 +107,7 @@ export class SqliteClientStore {
 
   /** Applies the migrations to an open store and returns the adapter. */
   static async open(records: SqliteRecordStore): Promise<SqliteClientStore> {
-    registerMigrations(CLIENT_MIGRATIONS);
-    const s = await records.beginWrite();
-    try {
-      migrate(records.writer);
-      await s.commit();
-    } catch (e) {
-      await s.rollback();
-      throw e;
-    }
+    await records.applyMigrations(CLIENT_MIGRATIONS);
     const store = new SqliteClientStore(records);
     await store.write(() => {
       const now = Date.now();
@@ -126,16 +118,8 @@ export class SqliteClientStore {
   }
 
   /** Runs `fn` in one write transaction (the record store's write queue). */
-  async write<T>(fn: () => T): Promise<T> {
-    const session = await this.records.beginWrite();
-    try {
-      const out = fn();
-      await session.commit();
-      return out;
-    } catch (e) {
-      await session.rollback();
-      throw e;
-    }
+  write<T>(fn: () => T): Promise<T> {
+    return this.records.inWriteTransaction(() => fn());
   }
 
   /** The version of clients and links: changes with every committed change. */

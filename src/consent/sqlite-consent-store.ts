@@ -1,6 +1,6 @@
 import type { GrantId } from '../domain/ids.ts';
 import type { SqliteRecordStore } from '../store/sqlite/sqlite-record-store.ts';
-import { migrate, registerMigrations, type Migration } from '../store/sqlite/migrations.ts';
+import type { Migration } from '../store/sqlite/migrations.ts';
 import type { AccessLogEntry, AuditFilter } from './access-log-entry.ts';
 import { auditFilterSchema } from './access-log-entry.ts';
 import type { ConsentStore } from './consent-store.ts';
@@ -142,26 +142,12 @@ export class SqliteConsentStore implements ConsentStore {
 
   /** Applies the consent migrations to an open store and returns the adapter. */
   static async open(records: SqliteRecordStore): Promise<SqliteConsentStore> {
-    registerMigrations(CONSENT_MIGRATIONS);
-    await this.inWrite(records, () => migrate(records.writer));
+    await records.applyMigrations(CONSENT_MIGRATIONS);
     return new SqliteConsentStore(records);
   }
 
-  private static async inWrite<T>(records: SqliteRecordStore, fn: () => T): Promise<T> {
-    // beginWrite() takes the writer for us (BEGIN IMMEDIATE); our statements join its transaction.
-    const session = await records.beginWrite();
-    try {
-      const out = fn();
-      await session.commit();
-      return out;
-    } catch (e) {
-      await session.rollback();
-      throw e;
-    }
-  }
-
   async saveGrant(grant: Grant, receipt: StoredReceipt): Promise<void> {
-    await SqliteConsentStore.inWrite(this.records, () => {
+    await this.records.inWriteTransaction(() => {
       this.st.insertGrant.run(grant.id, grant.grantee.clientId, JSON.stringify(grant), grant.createdAt);
       this.insertReceipt(receipt);
       this.st.bumpVersion.run();
@@ -169,7 +155,7 @@ export class SqliteConsentStore implements ConsentStore {
   }
 
   async saveRevocation(grant: Grant, receipt: StoredReceipt): Promise<void> {
-    await SqliteConsentStore.inWrite(this.records, () => {
+    await this.records.inWriteTransaction(() => {
       this.st.updateGrant.run(JSON.stringify(grant), grant.id);
       this.insertReceipt(receipt);
       this.st.bumpVersion.run();
@@ -203,7 +189,7 @@ export class SqliteConsentStore implements ConsentStore {
   }
 
   async appendLog(chainOn: (head: { seq: number; hash: string } | undefined) => AccessLogEntry[]): Promise<AccessLogEntry[]> {
-    return SqliteConsentStore.inWrite(this.records, () => {
+    return this.records.inWriteTransaction(() => {
       const head = this.st.head.get() as { seq: number; hash: string } | undefined;
       const entries = chainOn(head);
       for (const e of entries)

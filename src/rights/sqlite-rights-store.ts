@@ -1,5 +1,5 @@
 import type { SqliteRecordStore } from '../store/sqlite/sqlite-record-store.ts';
-import { migrate, registerMigrations, type Migration } from '../store/sqlite/migrations.ts';
+import type { Migration } from '../store/sqlite/migrations.ts';
 import { rightsRequestSchema, type RightsRequest, type RightsStatus } from './rights-request.ts';
 
 /**
@@ -52,15 +52,7 @@ export class SqliteRightsStore implements RightsStore {
 
   /** Applies the rights migrations to an open store and returns the adapter. */
   static async open(records: SqliteRecordStore): Promise<SqliteRightsStore> {
-    registerMigrations(RIGHTS_MIGRATIONS);
-    const session = await records.beginWrite();
-    try {
-      migrate(records.writer);
-      await session.commit();
-    } catch (e) {
-      await session.rollback();
-      throw e;
-    }
+    await records.applyMigrations(RIGHTS_MIGRATIONS);
     return new SqliteRightsStore(records);
   }
 
@@ -69,14 +61,9 @@ export class SqliteRightsStore implements RightsStore {
   }
 
   async saveAll(requests: readonly RightsRequest[]): Promise<void> {
-    const session = await this.records.beginWrite();
-    try {
+    await this.records.inWriteTransaction(() => {
       for (const r of requests) this.st.upsert.run(r.id, r.organisation.source, r.kind, r.status, JSON.stringify(r), r.createdAt);
-      await session.commit();
-    } catch (e) {
-      await session.rollback();
-      throw e;
-    }
+    });
   }
 
   async get(id: string): Promise<RightsRequest | undefined> {

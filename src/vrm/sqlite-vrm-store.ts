@@ -1,4 +1,4 @@
-import { migrate, registerMigrations, type Migration } from '../store/sqlite/migrations.ts';
+import type { Migration } from '../store/sqlite/migrations.ts';
 import type { SqliteRecordStore } from '../store/sqlite/sqlite-record-store.ts';
 import { intentSchema, type Intent } from './intent-schema.ts';
 import { offerSchema, type Offer } from './offer-schema.ts';
@@ -51,23 +51,8 @@ export class SqliteVrmStore implements VrmStore {
 
   /** Applies the VRM migrations to an open store and returns the adapter. */
   static async open(records: SqliteRecordStore): Promise<SqliteVrmStore> {
-    registerMigrations(VRM_MIGRATIONS);
-    const store = new SqliteVrmStore(records);
-    await store.write(() => migrate(records.writer));
-    return store;
-  }
-
-  private async write<T>(fn: () => T): Promise<T> {
-    const session = await this.records.beginWrite();
-    let out: T;
-    try {
-      out = fn();
-    } catch (e) {
-      await session.rollback();
-      throw e;
-    }
-    await session.commit();
-    return out;
+    await records.applyMigrations(VRM_MIGRATIONS);
+    return new SqliteVrmStore(records);
   }
 
   private putIntent(i: Intent): void {
@@ -83,7 +68,7 @@ export class SqliteVrmStore implements VrmStore {
   }
 
   saveIntent(intent: Intent): Promise<void> {
-    return this.write(() => this.putIntent(intent));
+    return this.records.inWriteTransaction(() => this.putIntent(intent));
   }
 
   async getIntent(pseudonym: string): Promise<Intent | undefined> {
@@ -97,7 +82,7 @@ export class SqliteVrmStore implements VrmStore {
   }
 
   acceptTerms(pseudonym: string, clientId: string, terms: readonly string[], at: string): Promise<void> {
-    return this.write(() => {
+    return this.records.inWriteTransaction(() => {
       this.records.writer
         .prepare('INSERT INTO vrm_terms (pseudonym, client_id, accepted_at, terms_json) VALUES (?, ?, ?, ?) ON CONFLICT (pseudonym, client_id) DO UPDATE SET accepted_at = excluded.accepted_at, terms_json = excluded.terms_json')
         .run(pseudonym, clientId, at, JSON.stringify(terms));
@@ -110,7 +95,7 @@ export class SqliteVrmStore implements VrmStore {
   }
 
   saveOffer(offer: Offer): Promise<void> {
-    return this.write(() => this.putOffer(offer));
+    return this.records.inWriteTransaction(() => this.putOffer(offer));
   }
 
   async getOffer(id: string): Promise<Offer | undefined> {
@@ -129,7 +114,7 @@ export class SqliteVrmStore implements VrmStore {
   }
 
   setVendorCategories(clientId: string, categories: readonly string[], at: string): Promise<void> {
-    return this.write(() => {
+    return this.records.inWriteTransaction(() => {
       this.records.writer
         .prepare('INSERT INTO vrm_vendors (client_id, categories_json, set_at) VALUES (?, ?, ?) ON CONFLICT (client_id) DO UPDATE SET categories_json = excluded.categories_json, set_at = excluded.set_at')
         .run(clientId, JSON.stringify(categories), at);
@@ -142,7 +127,7 @@ export class SqliteVrmStore implements VrmStore {
   }
 
   settle(intent: Intent, offers: readonly Offer[]): Promise<void> {
-    return this.write(() => {
+    return this.records.inWriteTransaction(() => {
       this.putIntent(intent);
       for (const o of offers) this.putOffer(o);
     });

@@ -15,7 +15,7 @@ import type {
   StoreStats,
   WriteSession,
 } from '../record-store.ts';
-import { migrate } from './migrations.ts';
+import { migrate, registerMigrations, type Migration } from './migrations.ts';
 import { bumpDataVersion, DATA_VERSION_META, SqliteWriteSession } from './sqlite-write-session.ts';
 import {
   decodeCursor,
@@ -271,18 +271,37 @@ export class SqliteRecordStore implements RecordStore {
     return (this.stmt('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
   }
 
-  async setMeta(key: string, value: string): Promise<void> {
-    // Through a write session: it takes the write lock, so it cannot land inside someone
-    // else's transaction (and be rolled back with it).
-    const w = await this.beginWrite();
+  /**
+   * Runs `fn` on the writer inside a write transaction (the write lock, as for an import):
+   * other modules' tables (consent, clients, rights, intents) commit or roll back with it.
+   * `fn` is synchronous, so nothing else can slip into the transaction.
+   */
+  async inWriteTransaction<T>(fn: (writer: SqliteDb) => T): Promise<T> {
+    const session = await this.beginWrite();
+    let out: T;
     try {
-      this.writer.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
-      bumpDataVersion(this.writer);
-      await w.commit();
+      out = fn(this.writer);
     } catch (e) {
-      await w.rollback();
+      await session.rollback();
       throw e;
     }
+    await session.commit();
+    return out;
+  }
+
+  /** Registers a module's migrations (its own range of versions) and applies the pending ones. */
+  async applyMigrations(list: Migration[]): Promise<void> {
+    registerMigrations(list);
+    await this.inWriteTransaction((writer) => migrate(writer));
+  }
+
+  async setMeta(key: string, value: string): Promise<void> {
+    // Through a write transaction: it takes the write lock, so it cannot land inside someone
+    // else's transaction (and be rolled back with it).
+    await this.inWriteTransaction((writer) => {
+      writer.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+      bumpDataVersion(writer);
+    });
   }
 
   async close(): Promise<void> {

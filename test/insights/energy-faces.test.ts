@@ -1,11 +1,6 @@
-import { copyFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serve, type RunningServer } from '../../src/http/serve.ts';
-import { Vault } from '../../src/vault/vault.ts';
-import { harness, type Harness } from '../http/http-harness.ts';
 import { runCli } from '../support/run-cli.ts';
-import { TEST_PASSPHRASE, asAsync, tempDir } from '../support/temp-vault.ts';
+import { servedCopy, vaultOf, type ServedVault } from '../support/served-vault.ts';
 
 /**
  * Two days of a small home, written for these tests: a flat 500 W load curve with a 2 kW
@@ -36,16 +31,11 @@ function sampleHome(): unknown[] {
 }
 
 describe('energy, carbon and mobility through the command line and a real server', () => {
-  let dir: string;
   let cleanup: () => Promise<void>;
   let vaultPath: string;
   beforeAll(async () => {
-    ({ dir, cleanup } = await tempDir());
-    vaultPath = join(dir, 'home.mesinfos');
-    const vault = await Vault.create({ path: vaultPath, passphrase: TEST_PASSPHRASE });
-    const summary = await vault.importRecords({ meta: { format: 'test', fileName: 'home.jsonl', fileHash: null }, records: () => asAsync(sampleHome()) });
-    expect(summary.status).toBe('committed');
-    await vault.close();
+    // vaultOf throws, with the import's errors, unless the records are committed.
+    ({ vaultPath, cleanup } = await vaultOf(sampleHome(), 'home'));
   });
   afterAll(async () => cleanup());
 
@@ -93,23 +83,16 @@ describe('energy, carbon and mobility through the command line and a real server
   });
 
   describe('over HTTP', () => {
-    let h: Harness;
-    let server: RunningServer;
+    let server: ServedVault;
     beforeAll(async () => {
-      h = await harness({}, { createVault: false });
-      await copyFile(vaultPath, h.vaultPath);
-      server = await serve(h.app, { print: () => undefined });
+      server = await servedCopy(vaultPath);
     });
-    afterAll(async () => {
-      await server.close();
-      await h.cleanup();
-    });
+    afterAll(async () => server.close());
 
     it('GET /api/me/insights/energy, /carbon and /mobility answer the owner, and nobody else', async () => {
       const locked = await fetch(`${server.url}/api/me/insights/energy`);
       expect(locked.status).toBe(401);
-      const unlocked = await fetch(`${server.url}/api/session/unlock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ passphrase: TEST_PASSPHRASE }) });
-      const cookie = unlocked.headers.get('set-cookie')!.split(';')[0]!;
+      const cookie = await server.login();
       const e = await fetch(`${server.url}/api/me/insights/energy?from=2025-03-10&to=2025-03-11&offPeak=19:00-20:00`, { headers: { cookie } });
       expect(e.status).toBe(200);
       const energy = (await e.json()) as { series: { commodity: string; kWh: number; intraday?: { offPeak: { kWh: number } } }[] };

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventOccurrences } from '../../src/insights/relations/event-occurrences.ts';
 import { runCli } from '../support/run-cli.ts';
-import { PAUL_E164, sampleLifeVault, servedCopy } from './relations-sample-life.ts';
+import { servedCopy, vaultOf, type ServedVault } from '../support/served-vault.ts';
+import { PAUL_E164, sampleLife } from './relations-sample-life.ts';
 
 describe('when a recurring event happens', () => {
   it('keeps a weekly 09:30 meeting at 09:30 in Paris across the spring change, minus its EXDATE', () => {
@@ -25,7 +26,7 @@ describe('relations and data quality through the command line and a real server'
   let cleanup: () => Promise<void>;
   let vaultPath: string;
   beforeAll(async () => {
-    ({ vaultPath, cleanup } = await sampleLifeVault());
+    ({ vaultPath, cleanup } = await vaultOf(sampleLife(), 'life'));
   });
   afterAll(async () => cleanup());
 
@@ -52,7 +53,7 @@ describe('relations and data quality through the command line and a real server'
   });
 
   describe('over HTTP', () => {
-    let served: Awaited<ReturnType<typeof servedCopy>>;
+    let served: ServedVault;
     beforeAll(async () => {
       served = await servedCopy(vaultPath);
     });

@@ -1,14 +1,8 @@
-import { copyFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { serve, type RunningServer } from '../../src/http/serve.ts';
-import { Vault } from '../../src/vault/vault.ts';
-import { harness, type Harness } from '../http/http-harness.ts';
-import { TEST_PASSPHRASE, asAsync, tempDir } from '../support/temp-vault.ts';
-
 /**
  * A small life written for these tests: Paul is in two address books (his number written
  * two ways), calls and texts, and comes to a weekly Monday meeting; Zoé was called twice in
- * 2024 and never since; two organisations disagree on the person's phone.
+ * 2024 and never since; two organisations disagree on the person's phone. Put it in a vault with
+ * `vaultOf(sampleLife(), 'life')` (test/support/served-vault.ts).
  */
 export const PAUL_E164 = '+33698765432';
 export function sampleLife(): unknown[] {
@@ -56,37 +50,4 @@ export function sampleLife(): unknown[] {
     attr('org:operateur', 'phone', '+33612345678', '2025-02-10'),
     attr('org:assureur', 'phone', '+33 6 87 65 43 21', '2025-02-20'),
   ];
-}
-
-/** A vault holding the sample life, in a temporary folder; `cleanup()` removes it. */
-export async function sampleLifeVault(): Promise<{ vaultPath: string; cleanup: () => Promise<void> }> {
-  const { dir, cleanup } = await tempDir();
-  const vaultPath = join(dir, 'life.mesinfos');
-  const vault = await Vault.create({ path: vaultPath, passphrase: TEST_PASSPHRASE });
-  try {
-    const summary = await vault.importRecords({ meta: { format: 'test', fileName: 'life.jsonl', fileHash: null }, records: () => asAsync(sampleLife()) });
-    if (summary.status !== 'committed') throw new Error(`the sample life was refused: ${JSON.stringify(summary.errors)}`);
-  } finally {
-    await vault.close();
-  }
-  return { vaultPath, cleanup };
-}
-
-/** A real server on loopback for a copy of a vault, and a way in as its owner. */
-export async function servedCopy(vaultPath: string): Promise<{ url: string; login: () => Promise<string>; close: () => Promise<void> }> {
-  const h: Harness = await harness({}, { createVault: false });
-  await copyFile(vaultPath, h.vaultPath);
-  const server: RunningServer = await serve(h.app, { print: () => undefined });
-  const login = async () => {
-    const unlocked = await fetch(`${server.url}/api/session/unlock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ passphrase: TEST_PASSPHRASE }) });
-    return unlocked.headers.get('set-cookie')!.split(';')[0]!;
-  };
-  return {
-    url: server.url,
-    login,
-    close: async () => {
-      await server.close();
-      await h.cleanup();
-    },
-  };
 }

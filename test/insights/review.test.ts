@@ -9,7 +9,8 @@ import { computeMonthReview } from '../../src/insights/review/month-review.ts';
 import type { MonthReview, ReviewFigure } from '../../src/insights/review/review-schema.ts';
 import { openDemoVault } from '../support/demo-vault.ts';
 import { runCli } from '../support/run-cli.ts';
-import { sampleLifeVault } from './relations-sample-life.ts';
+import { vaultOf } from '../support/served-vault.ts';
+import { sampleLife } from './relations-sample-life.ts';
 
 const MONTH = '2026-09';
 const month = (m: string) => ({ from: `${m}-01`, to: m === '2026-09' ? '2026-10-01' : m === '2026-08' ? '2026-09-01' : '2025-10-01' });
@@ -76,7 +77,7 @@ describe('the month in review of a thin life, through the command line', () => {
   let cleanup: () => Promise<void>;
   let vaultPath: string;
   beforeAll(async () => {
-    ({ vaultPath, cleanup } = await sampleLifeVault());
+    ({ vaultPath, cleanup } = await vaultOf(sampleLife(), 'life'));
   });
   afterAll(async () => cleanup());
 

@@ -115,10 +115,6 @@ const walk = (nodes: CategoryNode[]) => {
 };
 walk(CATEGORY_TREE);
 
-export function categoryById(id: string): CategoryNode | undefined {
-  return byId.get(id);
-}
-
 export function isCategory(id: string): boolean {
   return byId.has(id);
 }

@@ -85,6 +85,36 @@ export function zonedToInstant(
   return { instant: new Date(t).toISOString(), offsetMinutes: offsetAt(t, timeZone) };
 }
 
+/**
+ * A naive local wall time: calendar fields with no zone, as a source writes them
+ * ("2023-10-29 02:30:00" in an Enedis export, DTSTART;TZID=… in a calendar). It becomes an
+ * instant only with a zone (`zonedToInstant`). Example: { year: 2023, month: 10, day: 29,
+ * hour: 2, minute: 30, second: 0 }.
+ */
+export interface WallTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** Epoch milliseconds of a wall time read as if it were UTC (hour 24 rolls to the next day). */
+export function wallAsUtcMs(w: WallTime): number {
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+}
+
+/**
+ * The instant a local date starts in a time zone (its midnight, or the first wall time after
+ * a midnight that a clock change skips), with the offset then in force.
+ * Example: localDateStart('2025-03-30', 'Europe/Paris') → { instant: '2025-03-29T23:00:00.000Z', offsetMinutes: 60 }.
+ */
+export function localDateStart(date: LocalDate, timeZone: string): { instant: Instant; offsetMinutes: number } {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return zonedToInstant({ year, month, day, hour: 0, minute: 0 }, timeZone);
+}
+
 const DAY_MS = 86_400_000;
 
 const dtfCache = new Map<string, Intl.DateTimeFormat>();

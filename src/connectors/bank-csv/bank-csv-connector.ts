@@ -1,7 +1,7 @@
 import { pipeline, Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { currencyExponent, DecimalParseError, isKnownCurrency, toMoney, type Money } from '../../domain/money.ts';
-import { isRealDate, zonedToInstant } from '../../domain/time.ts';
+import { isRealDate, localDateStart } from '../../domain/time.ts';
 import { ConnectorError, type Connector, type ConnectorRecord } from '../connector.ts';
 import { OccurrenceRefs } from '../util/bank-dedup.ts';
 import { contentHash } from '../util/content-ref.ts';
@@ -120,7 +120,7 @@ export const bankCsvConnector: Connector = {
         type: 'bank.transaction',
         source: 'bank-csv',
         sourceRef: `${accountId}:${refs.next([accountId, date, valueDate, amount.amountMinor, amount.scale, amount.currency, label])}`,
-        occurredAt: midnight(date, timeZone),
+        occurredAt: localDateStart(date, timeZone).instant,
         data: {
           accountRef: accountId,
           amount,
@@ -143,7 +143,7 @@ export const bankCsvConnector: Connector = {
         type: 'bank.account',
         source: 'bank-csv',
         sourceRef: accountId,
-        occurredAt: midnight(a.maxDate, timeZone),
+        occurredAt: localDateStart(a.maxDate, timeZone).instant,
         data: {
           accountId,
           ...(account.iban && accountId === account.accountId ? { iban: account.iban } : {}),
@@ -205,9 +205,4 @@ export function parseCsvDate(text: string, order: 'dmy' | 'mdy'): string | null 
   } else return null;
   const date = `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   return isRealDate(date) ? date : null;
-}
-
-function midnight(date: string, timeZone: string): string {
-  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
-  return zonedToInstant({ year: y, month: mo, day: d, hour: 0, minute: 0 }, timeZone).instant;
 }

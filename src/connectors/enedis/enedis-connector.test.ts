@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { ConnectorContext, ConnectorRecord } from '../connector.ts';
+import type { ConnectorRecord } from '../connector.ts';
 import { readAll as readAllRecords } from '../../../test/connectors/read-all.ts';
 import { ConnectorError } from '../connector.ts';
 import { bytesInput, fileInput } from '../util/input.ts';
@@ -49,9 +49,7 @@ describe('enedis connector: load curve', () => {
   it('October change in a file listed newest first: the same 50 instants', async () => {
     const lines = readFileSync(dir + 'courbe-de-charge-octobre-dst.csv', 'utf8').trimEnd().split('\r\n');
     const reversed = [lines[0]!, ...lines.slice(1).reverse()].join('\r\n');
-    const ctx: ConnectorContext = { putBlob: () => Promise.reject(new Error('x')), warn: () => undefined, options: {} };
-    const recs: ConnectorRecord[] = [];
-    for await (const r of enedisConnector.read(bytesInput('inverse.csv', new TextEncoder().encode(reversed)), ctx)) recs.push(r);
+    const recs = (await readAllRecords(enedisConnector, bytesInput('inverse.csv', new TextEncoder().encode(reversed)))).records;
     const forward = (await readAll('courbe-de-charge-octobre-dst.csv')).recs;
     expect(recs.map((r) => [r.sourceRef, data(r).averagePowerW]).reverse()).toEqual(forward.map((r) => [r.sourceRef, data(r).averagePowerW]));
   });
@@ -161,9 +159,7 @@ describe('enedis connector: variants', () => {
     const text = 'Récapitulatif de mes puissances atteintes en VA\r\nIdentifiant PRM : 12345678901234\r\n"Horodate";"Valeur"\r\n"15/01/2023 18:42";"6120"\r\n';
     const input = bytesInput('q.csv', new TextEncoder().encode(text));
     expect(enedisConnector.recognize(input).confidence).toBe(0.9);
-    const ctx: ConnectorContext = { putBlob: () => Promise.reject(new Error('x')), warn: () => undefined, options: {} };
-    const out: ConnectorRecord[] = [];
-    for await (const r of enedisConnector.read(input, ctx)) out.push(r);
+    const out = (await readAllRecords(enedisConnector, input)).records;
     expect(out.map(data)).toEqual([
       { meterId: '12345678901234', commodity: 'electricity', direction: 'consumption', quality: 'measured', kind: 'max_power', start: '2023-01-14T23:00:00.000Z', end: '2023-01-15T23:00:00.000Z', maxPowerVA: 6120, maxPowerAt: '2023-01-15T17:42:00.000Z' },
     ]);
@@ -182,19 +178,14 @@ describe('enedis connector: malformed files', () => {
   });
 
   it('refuses an empty file and a value before any PRM', async () => {
-    const ctx: ConnectorContext = { putBlob: () => Promise.reject(new Error('x')), warn: () => undefined, options: {} };
-    const run = async (text: string) => {
-      for await (const r of enedisConnector.read(bytesInput('f.csv', new TextEncoder().encode(text)), ctx)) expect(r).toBeDefined();
-    };
+    const run = (text: string) => readAllRecords(enedisConnector, bytesInput('f.csv', new TextEncoder().encode(text)));
     await expect(run('')).rejects.toThrow(/empty/);
     await expect(run('Horodate;Valeur\n2022-01-10T00:10:00+01:00;2300\n')).rejects.toThrow(/line 2: a value comes before any "Identifiant PRM"/);
   });
 
   it('reads a PT10M row with a kW unit and keeps float noise out', async () => {
     const text = 'Identifiant PRM;Grandeur physique;Grandeur métier;Unité;Horodate;Valeur;Pas\n12345678901234;PA;PROD;kW;2024-06-01 12:10:00;1,234;PT10M\n';
-    const ctx: ConnectorContext = { putBlob: () => Promise.reject(new Error('x')), warn: () => undefined, options: {} };
-    const out: ConnectorRecord[] = [];
-    for await (const r of enedisConnector.read(bytesInput('p.csv', new TextEncoder().encode(text)), ctx)) out.push(r);
+    const out = (await readAllRecords(enedisConnector, bytesInput('p.csv', new TextEncoder().encode(text)))).records;
     expect(data(out[0]!)).toMatchObject({ direction: 'production', averagePowerW: 1234, start: '2024-06-01T10:00:00.000Z', end: '2024-06-01T10:10:00.000Z' });
     expect(data(out[0]!).energyWh).toBeCloseTo(205.6667, 4);
   });

@@ -1,7 +1,8 @@
+import { formatOffset } from '../../domain/time.ts';
 import type { ConnectorContext, ConnectorRecord } from '../connector.ts';
 import { ConnectorError } from '../connector.ts';
 import type { Label, ResolvedInstant } from './enedis-time.ts';
-import { LocalTimeResolver, localDay, offsetText } from './enedis-time.ts';
+import { LocalTimeResolver, localDay } from './enedis-time.ts';
 
 /** What one Enedis value measures. */
 export type EnedisSeries = 'load_curve' | 'energy' | 'max_power';
@@ -142,7 +143,7 @@ export class EnedisReadingBuilder {
       source: `enedis:${p.prm}`,
       sourceRef: `${p.prm}:${p.direction}:${seriesRef}:${endIso}`,
       occurredAt: endIso,
-      occurredOffset: offsetText(end),
+      occurredOffset: formatOffset(end.offsetMinutes),
       data: { meterId: p.prm, commodity: 'electricity', direction: p.direction, quality: p.quality, ...data },
       location: `line ${p.lineNo}`,
     };

@@ -1,4 +1,4 @@
-import { formatOffset, offsetAt, zonedToInstant } from '../../domain/time.ts';
+import { offsetAt, wallAsUtcMs, zonedToInstant, type WallTime } from '../../domain/time.ts';
 
 /**
  * Time labels in Enedis exports. The current export writes naive local wall times
@@ -6,15 +6,6 @@ import { formatOffset, offsetAt, zonedToInstant } from '../../domain/time.ts';
  * offset (`2023-01-01T00:30:00+01:00`) or French `01/01/2023 00:30`. A daily value may be
  * a bare date.
  */
-export interface WallTime {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
 export type Label =
   | { kind: 'date'; wall: WallTime }
   | { kind: 'naive'; wall: WallTime }
@@ -42,13 +33,8 @@ export function parseLabel(text: string): Label | null {
   if (h === undefined) return { kind: 'date', wall };
   if (zone === undefined) return { kind: 'naive', wall };
   const offsetMinutes = zone === 'Z' ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
-  const epochMs = wallUtc(wall) - offsetMinutes * 60_000;
+  const epochMs = wallAsUtcMs(wall) - offsetMinutes * 60_000;
   return { kind: 'offset', wall, epochMs, offsetMinutes };
-}
-
-/** The wall time read as if it were UTC (24:00 rolls to the next day). */
-function wallUtc(w: WallTime): number {
-  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
 }
 
 export interface ResolvedInstant {
@@ -66,7 +52,6 @@ export interface ResolvedInstant {
 export class LocalTimeResolver {
   private last: number | undefined;
   private descending = false;
-  private readonly offsets = new Map<number, number>();
   constructor(private readonly timeZone: string) {}
 
   resolve(label: Label): ResolvedInstant | null {
@@ -74,8 +59,8 @@ export class LocalTimeResolver {
       this.follow(label.epochMs);
       return { epochMs: label.epochMs, offsetMinutes: label.offsetMinutes };
     }
-    const naive = wallUtc(label.wall);
-    const candidates = instantsOf(naive, this.timeZone, (ms) => this.offset(ms));
+    const naive = wallAsUtcMs(label.wall);
+    const candidates = instantsOf(naive, this.timeZone);
     if (candidates.length === 0) return null;
     let t: number;
     if (candidates.length === 1) t = candidates[0]!;
@@ -83,34 +68,21 @@ export class LocalTimeResolver {
     else t = this.last !== undefined && candidates[1]! >= this.last ? candidates[0]! : candidates[1]!;
     if (candidates.length === 1) this.follow(t);
     else this.last = t;
-    return { epochMs: t, offsetMinutes: this.offset(t) };
+    return { epochMs: t, offsetMinutes: offsetAt(t, this.timeZone) };
   }
 
   private follow(t: number): void {
     if (this.last !== undefined && t !== this.last) this.descending = t < this.last;
     this.last = t;
   }
-
-  /** offsetAt, remembered per hour; an hour whose two ends differ is asked minute by minute. */
-  private offset(ms: number): number {
-    const hour = Math.floor(ms / 3_600_000);
-    let o = this.offsets.get(hour);
-    if (o === undefined) {
-      const a = offsetAt(hour * 3_600_000, this.timeZone);
-      o = a === offsetAt((hour + 1) * 3_600_000 - 60_000, this.timeZone) ? a : Number.NaN;
-      if (this.offsets.size > 100_000) this.offsets.clear();
-      this.offsets.set(hour, o);
-    }
-    return Number.isNaN(o) ? offsetAt(ms, this.timeZone) : o;
-  }
 }
 
 /** Every instant whose wall time in the zone is the given naive time (0, 1 or 2 of them). */
-function instantsOf(naiveUtcMs: number, timeZone: string, offsetOf: (ms: number) => number = (ms) => offsetAt(ms, timeZone)): number[] {
+function instantsOf(naiveUtcMs: number, timeZone: string): number[] {
   const out: number[] = [];
-  for (const guess of [offsetOf(naiveUtcMs - 36e5 * 3), offsetOf(naiveUtcMs + 36e5 * 3)]) {
+  for (const guess of [offsetAt(naiveUtcMs - 36e5 * 3, timeZone), offsetAt(naiveUtcMs + 36e5 * 3, timeZone)]) {
     const t = naiveUtcMs - guess * 60_000;
-    if (offsetOf(t) === guess && !out.includes(t)) out.push(t);
+    if (offsetAt(t, timeZone) === guess && !out.includes(t)) out.push(t);
   }
   return out.sort((a, b) => a - b);
 }
@@ -124,8 +96,4 @@ export function localDay(wall: WallTime, timeZone: string): { start: ResolvedIns
     start: { epochMs: Date.parse(s.instant), offsetMinutes: s.offsetMinutes },
     end: { epochMs: Date.parse(e.instant), offsetMinutes: e.offsetMinutes },
   };
-}
-
-export function offsetText(r: ResolvedInstant): string {
-  return formatOffset(r.offsetMinutes);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ConnectorContext, ConnectorRecord } from '../connector.ts';
+import type { ConnectorRecord } from '../connector.ts';
 import { readAll as readAllRecords } from '../../../test/connectors/read-all.ts';
 import { ConnectorError } from '../connector.ts';
 import { bytesInput, fileInput } from '../util/input.ts';
@@ -71,12 +71,7 @@ describe('grdf connector: XLSX', () => {
 
   it('fails clearly on a spreadsheet that is not a GRDF export', async () => {
     await expect(readAll('bad/classeur-autre.xlsx')).rejects.toThrow(/classeur-autre\.xlsx: no GRDF header found/);
-    await expect(
-      (async () => {
-        const ctx: ConnectorContext = { putBlob: () => Promise.reject(new Error('x')), warn: () => undefined, options: {} };
-        for await (const r of grdfConnector.read(bytesInput('cut.xlsx', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])), ctx)) expect(r).toBeDefined();
-      })(),
-    ).rejects.toThrow(ConnectorError);
+    await expect(readAllRecords(grdfConnector, bytesInput('cut.xlsx', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])))).rejects.toThrow(ConnectorError);
   });
 });
 
@@ -111,10 +106,7 @@ describe('grdf connector: JSON', () => {
     const err = await readAll('grdf-tronque.json').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConnectorError);
     expect((err as Error).message).toMatch(/^grdf-tronque\.json, line \d+: this is not valid JSON/);
-    const ctx: ConnectorContext = { putBlob: () => Promise.reject(new Error('x')), warn: () => undefined, options: {} };
-    const run = async (text: string) => {
-      for await (const r of grdfConnector.read(bytesInput('r.json', new TextEncoder().encode(text)), ctx)) expect(r).toBeDefined();
-    };
+    const run = (text: string) => readAllRecords(grdfConnector, bytesInput('r.json', new TextEncoder().encode(text)));
     await expect(run('{"releves":[{"journeeGaziere":"2024-01-01","energieConsomme":3}]}')).rejects.toThrow(/r\.json, releves\[0\]: no PCE/);
     await expect(run('{"idPce":"21546789012345","releves":[{"journeeGaziere":"31/02/2024","energieConsomme":3}]}')).rejects.toThrow(/releves\[0\]: expected a date like 2024-10-26 in "journeeGaziere"/);
     await expect(run('{"idPce":"21546789012345","releves":[{"journeeGaziere":"2024-01-01","energieConsomme":"beaucoup"}]}')).rejects.toThrow(/expected a number in "energieConsomme"/);

@@ -1,4 +1,4 @@
-import { formatOffset, zonedToInstant } from '../../domain/time.ts';
+import { formatOffset, isRealDate, zonedToInstant } from '../../domain/time.ts';
 import type { ConnectorContext, ConnectorRecord } from '../connector.ts';
 import { ConnectorError } from '../connector.ts';
 
@@ -38,10 +38,9 @@ export function parseDay(v: unknown): LocalDay | null {
   if (typeof v !== 'string') return null;
   const s = v.trim();
   let m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(s);
-  const d = m ? { year: +m[3]!, month: +m[2]!, day: +m[1]! } : (m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/.exec(s)) ? { year: +m[1]!, month: +m[2]!, day: +m[3]! } : null;
-  if (!d) return null;
-  const check = new Date(Date.UTC(d.year, d.month - 1, d.day));
-  return check.getUTCMonth() === d.month - 1 && check.getUTCDate() === d.day ? d : null;
+  const ymd = m ? [m[3]!, m[2]!, m[1]!] : (m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/.exec(s)) ? [m[1]!, m[2]!, m[3]!] : null;
+  if (!ymd || !isRealDate(ymd.join('-'))) return null;
+  return { year: +ymd[0]!, month: +ymd[1]!, day: +ymd[2]! };
 }
 
 /** A number given as a number or as French text ("8 134,50"); undefined when empty. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ConnectorContext, ConnectorRecord } from '../connector.ts';
+import type { ConnectorRecord } from '../connector.ts';
 import { readAll as readAllRecords } from '../../../test/connectors/read-all.ts';
 import { ConnectorError } from '../connector.ts';
 import { bytesInput, fileInput } from '../util/input.ts';
@@ -117,10 +117,7 @@ describe('ical connector', () => {
   });
 
   it('fails on an empty file and on text outside a calendar', async () => {
-    const ctx: ConnectorContext = { putBlob: () => Promise.reject(new Error('x')), warn: () => undefined, options: {} };
-    const run = async (text: string) => {
-      for await (const r of icalConnector.read(bytesInput('c.ics', new TextEncoder().encode(text)), ctx)) expect(r).toBeDefined();
-    };
+    const run = (text: string) => readAllRecords(icalConnector, bytesInput('c.ics', new TextEncoder().encode(text)));
     await expect(run('')).rejects.toThrow(/empty/);
     await expect(run('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\nBEGIN:VEVENT\r\n')).rejects.toThrow(/line 3: expected BEGIN:VCALENDAR/);
     await expect(run('BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nEND:VTODO\r\n')).rejects.toThrow(/line 3: END:VTODO does not close BEGIN:VEVENT of line 2/);
@@ -129,21 +126,15 @@ describe('ical connector', () => {
 
 describe('ical connector: bad values', () => {
   it('wraps an ical.js value error with the line of the event', async () => {
-    const ctx: ConnectorContext = { putBlob: () => Promise.reject(new Error('x')), warn: () => undefined, options: {} };
     const text = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART:20240101T100000Z\r\nEXDATE:2024-13-45T99\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n';
-    const err = await (async () => {
-      for await (const r of icalConnector.read(bytesInput('v.ics', new TextEncoder().encode(text)), ctx)) expect(r).toBeDefined();
-    })().catch((e: unknown) => e);
+    const err = await readAllRecords(icalConnector, bytesInput('v.ics', new TextEncoder().encode(text))).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConnectorError);
     expect((err as ConnectorError).where).toMatchObject({ file: 'v.ics', line: 3, element: 'VEVENT' });
   });
 
   it('keeps an event whose DTEND is before its DTSTART, without its end, and says so', async () => {
-    const warnings: string[] = [];
-    const ctx: ConnectorContext = { putBlob: () => Promise.reject(new Error('x')), warn: (m) => warnings.push(m), options: {} };
     const text = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:y\r\nDTSTART:20240101T100000Z\r\nDTEND:20240101T090000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n';
-    const recs: ConnectorRecord[] = [];
-    for await (const r of icalConnector.read(bytesInput('e.ics', new TextEncoder().encode(text)), ctx)) recs.push(r);
+    const { records: recs, warnings } = await readAllRecords(icalConnector, bytesInput('e.ics', new TextEncoder().encode(text)));
     expect(data(recs[0]!)).toMatchObject({ start: '2024-01-01T10:00:00.000Z' });
     expect(data(recs[0]!).end).toBeUndefined();
     expect(warnings).toEqual(['e.ics, line 3: DTEND (2024-01-01T09:00:00.000Z) is before DTSTART (2024-01-01T10:00:00.000Z); the end is left out']);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import ICAL from 'ical.js';
-import { formatOffset, zonedToInstant } from '../../domain/time.ts';
+import { formatOffset, localDateStart, wallAsUtcMs, type WallTime } from '../../domain/time.ts';
 import type { ConnectorRecord } from '../connector.ts';
 import { ConnectorError } from '../connector.ts';
 import type { ZoneRule } from './ical-zones.ts';
@@ -115,8 +115,7 @@ export function eventRecord(ev: Component, scope: CalendarScope, line: number, r
   let occurredAt = start.value;
   let occurredOffset = start.offset;
   if (start.isDate) {
-    const [y, m, d] = start.value.split('-').map(Number) as [number, number, number];
-    const r = zonedToInstant({ year: y, month: m, day: d, hour: 0, minute: 0 }, scope.floatingZone);
+    const r = localDateStart(start.value, scope.floatingZone);
     occurredAt = r.instant;
     occurredOffset = formatOffset(r.offsetMinutes);
   }
@@ -157,11 +156,8 @@ function when(prop: Property, scope: CalendarScope, line: number): When {
 }
 
 function convert(t: Time, tzidParam: unknown, scope: CalendarScope, line: number): When {
-  const wall = { year: t.year, month: t.month, day: t.day, hour: t.hour, minute: t.minute, second: t.second };
-  if (t.zone === ICAL.Timezone.utcTimezone) {
-    const ms = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
-    return { value: new Date(ms).toISOString(), isDate: false, offset: '+00:00', timeZone: 'UTC' };
-  }
+  const wall: WallTime = { year: t.year, month: t.month, day: t.day, hour: t.hour, minute: t.minute, second: t.second };
+  if (t.zone === ICAL.Timezone.utcTimezone) return { value: new Date(wallAsUtcMs(wall)).toISOString(), isDate: false, offset: '+00:00', timeZone: 'UTC' };
   const tzid = typeof tzidParam === 'string' && tzidParam !== '' ? tzidParam : undefined;
   let rule: ZoneRule | null = null;
   if (tzid) {

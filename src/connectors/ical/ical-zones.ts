@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import { formatOffset, zonedToInstant } from '../../domain/time.ts';
+import { formatOffset, wallAsUtcMs, zonedToInstant, type WallTime } from '../../domain/time.ts';
 
 /**
  * How a TZID becomes UTC. In order: the VTIMEZONE of the same VCALENDAR (RFC 5545 makes it
@@ -82,23 +82,14 @@ export function resolveTzid(tzid: string, vtimezones: Map<string, InstanceType<t
   return null;
 }
 
-export interface Wall {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
 /** The instant of a wall time under a zone rule, with the offset in force. */
-export function wallToInstant(wall: Wall, rule: ZoneRule): { instant: string; offset: string } {
+export function wallToInstant(wall: WallTime, rule: ZoneRule): { instant: string; offset: string } {
   if (rule.kind === 'iana') {
     const r = zonedToInstant(wall, rule.name);
     return { instant: r.instant, offset: formatOffset(r.offsetMinutes) };
   }
   const t = ICAL.Time.fromData({ ...wall, isDate: false });
   const offsetS = rule.tz.utcOffset(t);
-  const ms = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - offsetS * 1000;
+  const ms = wallAsUtcMs(wall) - offsetS * 1000;
   return { instant: new Date(ms).toISOString(), offset: formatOffset(Math.round(offsetS / 60)) };
 }

@@ -1,5 +1,5 @@
 import { DecimalParseError, formatMoneyDecimal, isKnownCurrency, toMoney, type Money } from '../../domain/money.ts';
-import { zonedToInstant } from '../../domain/time.ts';
+import { localDateStart } from '../../domain/time.ts';
 import { ConnectorError, type Connector, type ConnectorRecord } from '../connector.ts';
 import { OccurrenceRefs } from '../util/bank-dedup.ts';
 import { headText } from '../util/text.ts';
@@ -149,7 +149,7 @@ export const qifConnector: Connector = {
         type: 'bank.transaction',
         source: 'qif',
         sourceRef: `${account.name}:${refs.next([account.name, date, amount.amountMinor, amount.scale, payee, number])}`,
-        occurredAt: midnight(date, timeZone),
+        occurredAt: localDateStart(date, timeZone).instant,
         data: {
           accountRef: account.name,
           amount,
@@ -174,18 +174,12 @@ export const qifConnector: Connector = {
         type: 'bank.account',
         source: 'qif',
         sourceRef: a.name,
-        occurredAt: midnight(at, timeZone),
+        occurredAt: localDateStart(at, timeZone).instant,
         data: { accountId: a.name, name: a.description ?? a.name, accountType: a.type, currency, balances: a.balances },
       };
     }
   },
 };
-
-/** The instant of the start of a YYYY-MM-DD day in `timeZone`. */
-function midnight(date: string, timeZone: string): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return zonedToInstant({ year, month, day, hour: 0, minute: 0 }, timeZone).instant;
-}
 
 /** "Split: Alimentation -30.00 (courses); Maison -20.00" from the S/E/$ lines, or ''. */
 function splitsOf(fields: readonly QifField[], money: (f: QifField) => Money): string {

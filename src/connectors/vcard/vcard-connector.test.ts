@@ -6,6 +6,7 @@ import type { ConnectorContext, ConnectorRecord } from '../connector.ts';
 import { ConnectorError } from '../connector.ts';
 import { bytesInput, fileInput } from '../util/input.ts';
 import { vcardConnector } from './vcard-connector.ts';
+import { parseVcardDate } from './vcard-values.ts';
 
 const dir = new URL('../../../test/fixtures/vcard/', import.meta.url).pathname;
 
@@ -159,6 +160,16 @@ describe('vcard connector', () => {
     expect(data(qp[0]!).name).toEqual({ family: 'Café', given: 'René' });
     const raw = await readBytes(Buffer.from('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ren\xe9\r\nNOTE:Pr\xe9f\xe9r\xe9\r\nEND:VCARD\r\n', 'latin1'));
     expect(data(raw[0]!)).toMatchObject({ fullName: 'René', note: 'Préféré' });
+  });
+
+  it('takes only real calendar days as dates: Feb 29 without a year, not in 2023, not a year 0000', () => {
+    expect(parseVcardDate('--0229')).toBe('--02-29');
+    expect(parseVcardDate('2024-02-29')).toBe('2024-02-29');
+    expect(parseVcardDate('2023-02-29')).toBeNull();
+    expect(parseVcardDate('--0230')).toBeNull();
+    expect(parseVcardDate('31/04/1990')).toBeNull();
+    // Not a date the contact schema accepts: left out with a warning rather than failing the card.
+    expect(parseVcardDate('0000-03-14')).toBeNull();
   });
 
   it('fails on a truncated card, naming its line', async () => {

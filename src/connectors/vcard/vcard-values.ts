@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
+import { isRealDate } from '../../domain/time.ts';
 import type { VcardProperty } from './vcard-lines.ts';
 import { encodingOf, param } from './vcard-lines.ts';
 
@@ -91,18 +92,14 @@ export function parseVcardDate(value: string, omitYear?: string): string | null 
   }
   if (m) {
     const [y, mo, d] = [m[1]!, m[2]!, m[3]!];
-    if (!realMonthDay(Number(mo), Number(d), Number(y))) return null;
+    if (!isRealDate(`${y}-${mo}-${d}`)) return null;
     if (omitYear && omitYear === y) return `--${mo}-${d}`;
     return `${y}-${mo}-${d}`;
   }
   const noYear = /^--(\d{2})-?(\d{2})$/.exec(v);
-  if (noYear && realMonthDay(Number(noYear[1]), Number(noYear[2]), 2000)) return `--${noYear[1]}-${noYear[2]}`;
+  // A leap year, so that --02-29 is a real day.
+  if (noYear && isRealDate(`2000-${noYear[1]}-${noYear[2]}`)) return `--${noYear[1]}-${noYear[2]}`;
   return null;
-}
-
-function realMonthDay(month: number, day: number, year: number): boolean {
-  const d = new Date(Date.UTC(year, month - 1, day));
-  return month >= 1 && month <= 12 && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
 
 /** REV as an instant: 20230115T103000Z, 2023-01-15T10:30:00Z, with or without fractions. */

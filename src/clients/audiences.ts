@@ -9,8 +9,9 @@ declare module '../operations/operation.ts' {
     /**
      * Who may call it over HTTP (default: the person only). An operation offered to
      * organisations or apps MUST have permission `grant` (or `public`) and its handler MUST
-     * check the caller (src/clients/caller.ts) and go through the consent engine: the HTTP
-     * layer only authenticates the token.
+     * go through the consent engine, reading the caller's registration with
+     * src/clients/caller.ts when it needs it: the HTTP layer only authenticates the token
+     * (and checks that its client is still registered as that kind).
      */
     audiences?: readonly OperationAudience[];
     /** The largest request body its HTTP route accepts, when more than the server's default (bulk pushes). */

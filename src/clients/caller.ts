@@ -1,8 +1,7 @@
 import { MesInfosError } from '../domain/errors.ts';
-import type { GrantId } from '../domain/ids.ts';
 import type { OperationContext } from '../operations/operation.ts';
 import type { ClientRegistry } from './client-registry.ts';
-import type { AppClient, Link, OrganisationClient } from './client-schemas.ts';
+import type { Link, OrganisationClient } from './client-schemas.ts';
 
 declare module '../operations/operation.ts' {
   interface OperationServices {
@@ -19,11 +18,6 @@ export interface OrganisationCaller extends OrganisationClient {
   linkFor(customerRef: string): Link;
 }
 
-/** The app calling an operation under /api/app, and the grant its token is bound to. */
-export interface AppCaller extends AppClient {
-  grantId: GrantId;
-}
-
 export function registryOf(ctx: OperationContext): ClientRegistry {
   const r = ctx.services.clients;
   if (!r) throw new Error('the client registry is not wired: set services.clients (see src/operations/table.ts)');
@@ -37,11 +31,10 @@ export function registryOf(ctx: OperationContext): ClientRegistry {
 export function callingOrganisation(ctx: OperationContext): OrganisationCaller {
   const p = ctx.principal;
   if (p.kind !== 'organisation') throw new MesInfosError('CONSENT_DENIED', 'Only an organisation (client credentials token on /api/org) may call this.', { reason: 'DEFAULT_DENY' });
-  const org = registryOf(ctx).get(p.clientId);
+  const registry = registryOf(ctx);
+  const org = registry.get(p.clientId);
   if (!org || org.kind !== 'organisation') throw new MesInfosError('UNAUTHENTICATED', `The organisation ${p.clientId} is no longer registered in this vault.`);
-  const links = registryOf(ctx)
-    .links(org.clientId)
-    .filter((l) => l.revokedAt === null);
+  const links = registry.links(org.clientId).filter((l) => l.revokedAt === null);
   return {
     ...org,
     links,
@@ -52,13 +45,4 @@ export function callingOrganisation(ctx: OperationContext): OrganisationCaller {
       return link;
     },
   };
-}
-
-/** The calling app and the grant its token is bound to. Throws CONSENT_DENIED otherwise. */
-export function callingApp(ctx: OperationContext): AppCaller {
-  const p = ctx.principal;
-  if (p.kind !== 'app' || !p.grantId) throw new MesInfosError('CONSENT_DENIED', 'Only an app with a token bound to a grant (/api/app) may call this.', { reason: 'DEFAULT_DENY' });
-  const app = registryOf(ctx).get(p.clientId);
-  if (!app || app.kind !== 'app') throw new MesInfosError('UNAUTHENTICATED', `The app ${p.clientId} is no longer registered in this vault.`);
-  return { ...app, grantId: p.grantId as GrantId };
 }

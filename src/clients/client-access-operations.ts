@@ -8,7 +8,7 @@ import { recordInputSchema, recordTypeSchema, type StoredRecord } from '../domai
 import { defineOperation, type AnyOperation, type OperationContext } from '../operations/operation.ts';
 import { dateInputSchema, importSummarySchema, listOf, storedRecordSchema } from '../operations/schemas.ts';
 import './audiences.ts';
-import { callingApp, callingOrganisation, registryOf } from './caller.ts';
+import { callingOrganisation, registryOf } from './caller.ts';
 import { customerRefSchema, linkSchema } from './client-schemas.ts';
 import { readOneUnderGrant } from './read-one.ts';
 
@@ -126,9 +126,8 @@ export const dataRead = defineOperation({
   output: readResultSchema,
   handler: async (ctx, i) => {
     const p = ctx.principal;
+    // The token resolver has checked that the client is registered as this kind; the policy decides the rest.
     if (p.kind === 'owner') throw new MesInfosError('CONSENT_DENIED', 'data.read is for apps and organisations; the person reads with records.list.', { reason: 'DEFAULT_DENY' });
-    if (p.kind === 'app') callingApp(ctx);
-    else callingOrganisation(ctx);
     return consentOf(ctx).read(
       p,
       {

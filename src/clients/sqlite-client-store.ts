@@ -119,7 +119,7 @@ export class SqliteClientStore {
 
   /** Runs `fn` in one write transaction (the record store's write queue). */
   write<T>(fn: () => T): Promise<T> {
-    return this.records.inWriteTransaction(() => fn());
+    return this.records.inWriteTransaction(fn);
   }
 
   /** The version of clients and links: changes with every committed change. */

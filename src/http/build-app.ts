@@ -105,9 +105,8 @@ export async function buildApp(deps: AppDeps): Promise<MesInfosApp> {
     },
     idleMs: deps.idleLockMs ?? DEFAULT_IDLE_LOCK_MS,
     ...(deps.clock ? { now: deps.clock } : {}),
-    onError: (e) => app.log.error({ err: e }, 'closing the vault failed'),
   });
-  app.addHook('onClose', () => sessions.dispose());
+  app.addHook('onClose', () => sessions.closeVault());
 
   installErrorHandling(app);
   if (deps.allowedHostnames) {
@@ -129,15 +128,16 @@ export async function buildApp(deps: AppDeps): Promise<MesInfosApp> {
   const unlockRateLimit = { ...DEFAULT_UNLOCK_RATE_LIMIT, ...deps.unlockRateLimit };
   // Organisations (/api/org) and apps (/api/app) with OAuth 2 (/oauth, consent pages under /api/consent).
   const clientAudiences = deps.oauth === false ? [] : await installOAuth(app, sessions, { ...(deps.oauth?.issuer ? { issuer: deps.oauth.issuer } : {}), rateLimit: unlockRateLimit });
-  const audiences = [personAudience(sessions), ...clientAudiences, ...(deps.audiences?.({ sessions }) ?? [])];
+  const person = personAudience(sessions);
+  const audiences = [person, ...clientAudiences, ...(deps.audiences?.({ sessions }) ?? [])];
   addSessionRoutes(app, sessions, unlockRateLimit);
   for (const audience of audiences) addOperationRoutes(app, operations, audience);
 
   const openApiDocument = buildOpenApiDocument(operations, audiences, deps.version ?? '0.1.0');
   app.get('/api/openapi.json', async () => openApiDocument);
   if (deps.docs ?? true) await registerApiDocs(app, openApiDocument);
-  addUploadRoutes(app, audiences[0]!, deps.web?.uploadLimitBytes);
-  addVaultSettingsRoutes(app, audiences[0]!);
+  addUploadRoutes(app, person, deps.web?.uploadLimitBytes);
+  addVaultSettingsRoutes(app, person, sessions);
   const webRoot = deps.web?.root === undefined ? builtWebRoot() : deps.web.root;
   if (webRoot) await addWebStatic(app, webRoot);
 

@@ -4,7 +4,7 @@ import '../clients/audiences.ts';
 import type { AnyOperation } from '../operations/operation.ts';
 import type { Audience } from './audience.ts';
 import { inputInvalid } from './error-handler.ts';
-import { queryToInput } from './query-input.ts';
+import { queryReader } from './query-input.ts';
 
 /** Operations offered over HTTP: faces include 'http' (the default is both faces). */
 export function httpOperations(operations: readonly AnyOperation[]): AnyOperation[] {
@@ -31,6 +31,8 @@ export function addOperationRoutes(app: FastifyInstance, operations: readonly An
   for (const op of httpOperations(operations)) {
     if (!audience.offers(op)) continue;
     const method = operationMethod(op);
+    // A read's input is its query string, read with the shape of its schema (looked at once, here).
+    const readInput = op.mutates ? bodyInput : queryInput(queryReader(op.input));
     app.route({
       method,
       url: `${audience.prefix}/${operationPath(op)}`,
@@ -38,7 +40,7 @@ export function addOperationRoutes(app: FastifyInstance, operations: readonly An
       handler: async (request, reply) => {
         const caller = await audience.resolve(request, op.mutates);
         try {
-          const parsed = op.input.safeParse(rawInput(op, request));
+          const parsed = op.input.safeParse(readInput(request));
           if (!parsed.success) throw inputInvalid(parsed.error.issues, method === 'GET' ? 'query' : 'body');
           const out = await op.handler({ vault: caller.vault, principal: caller.principal, services: caller.services }, parsed.data);
           const output = op.output.safeParse(out);
@@ -56,7 +58,8 @@ export function addOperationRoutes(app: FastifyInstance, operations: readonly An
   }
 }
 
-function rawInput(op: AnyOperation, request: FastifyRequest): unknown {
-  if (!op.mutates) return queryToInput(op.input, request.query as Record<string, string | string[] | undefined>);
+const queryInput = (read: ReturnType<typeof queryReader>) => (request: FastifyRequest) => read(request.query as Record<string, string | string[] | undefined>);
+
+function bodyInput(request: FastifyRequest): unknown {
   return request.body === undefined || request.body === null ? {} : request.body;
 }

@@ -39,7 +39,8 @@ export interface LiveSession {
 
 const newSecret = () => randomBytes(32).toString('base64url');
 
-function sameSecret(a: string, b: string): boolean {
+/** Compares two secrets in constant time (false when their byte lengths differ). */
+export function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
@@ -48,9 +49,10 @@ function sameSecret(a: string, b: string): boolean {
 /**
  * The person's sessions and the one open vault. Unlocking opens the vault once (or checks
  * the passphrase against it when it is already open) and starts a session with a random
- * id and a CSRF token, both held only here. A session idle longer than `idleMs` ends, and
- * lock() ends every session; the vault itself stays open for organisations and apps
- * (acquire()) until closeVault() or dispose() — which wait for the requests still using it.
+ * id and a CSRF token, both held only here. A session idle longer than `idleMs` ends (it is
+ * dropped at the next request), and lock() ends every session; the vault itself stays open
+ * for organisations and apps (acquire()) until closeVault() — which waits for the requests
+ * still using it.
  */
 export class VaultSessions {
   private open: OpenVault | null = null;
@@ -59,18 +61,15 @@ export class VaultSessions {
   private drained: (() => void)[] = [];
   /** Serialises unlock and lock, so two unlocks never open the vault twice. */
   private queue: Promise<unknown> = Promise.resolve();
-  private sweeper: NodeJS.Timeout | null = null;
 
   private readonly opener: VaultOpener;
   private readonly idleMs: number;
   private readonly now: () => number;
-  private readonly onError: (e: unknown) => void;
 
-  constructor(opts: { opener: VaultOpener; idleMs: number; now?: () => number; onError: (e: unknown) => void }) {
+  constructor(opts: { opener: VaultOpener; idleMs: number; now?: () => number }) {
     this.opener = opts.opener;
     this.idleMs = opts.idleMs;
     this.now = opts.now ?? Date.now;
-    this.onError = opts.onError;
   }
 
   vaultExists(): boolean {
@@ -97,17 +96,18 @@ export class VaultSessions {
       const id = newSecret();
       const csrfToken = newSecret();
       this.sessions.set(id, { csrfToken, lastSeenMs: this.now() });
-      this.startSweeper();
       return { id, csrfToken, created };
     });
   }
 
-  /** Checks the passphrase against the vault file (VAULT_PASSPHRASE_WRONG otherwise), without starting a session. */
-  verifyPassphrase(passphrase: string): Promise<void> {
-    return this.serialised(async () => {
-      const check = await this.opener.openVault(passphrase);
-      await check.close();
-    });
+  /**
+   * Checks the passphrase against the vault file (VAULT_PASSPHRASE_WRONG otherwise), without
+   * starting a session. For a request that holds the open vault: NOT queued behind unlock and
+   * lock, since a closeVault() waiting for that very request would never end.
+   */
+  async verifyPassphrase(passphrase: string): Promise<void> {
+    const check = await this.opener.openVault(passphrase);
+    await check.close();
   }
 
   /** The live session for this id, or null (unknown, ended, or idle too long — which ends it). */
@@ -141,20 +141,10 @@ export class VaultSessions {
     return { open: this.open, release: this.hold() };
   }
 
-  /** Whether the vault is open (for organisations and apps), whatever the person's sessions. */
-  isOpen(): boolean {
-    return this.open !== null;
-  }
-
-  /** Whether this id names a live session, without counting a use. */
-  isLive(id: string | undefined): boolean {
-    this.expireIdle();
-    return !!id && !!this.open && this.sessions.has(id);
-  }
-
-  /** The session's CSRF token, for a page that reloads (GET /api/session). */
+  /** The CSRF token of a live session (for a page that reloads: GET /api/session), without counting a use. */
   csrfTokenOf(id: string | undefined): string | undefined {
-    return id && this.isLive(id) ? this.sessions.get(id)?.csrfToken : undefined;
+    this.expireIdle();
+    return id && this.open ? this.sessions.get(id)?.csrfToken : undefined;
   }
 
   /** Checks a CSRF token against the session's, in constant time. */
@@ -167,16 +157,9 @@ export class VaultSessions {
     return this.serialised(async () => this.sessions.clear());
   }
 
-  /** Ends every session and closes the vault (once requests in flight finish). */
+  /** Ends every session and closes the vault (once requests in flight finish): on demand and at server shutdown. */
   closeVault(): Promise<void> {
     return this.serialised(() => this.close());
-  }
-
-  /** Locks and stops the idle sweeper (server shutdown). */
-  async dispose(): Promise<void> {
-    if (this.sweeper) clearInterval(this.sweeper);
-    this.sweeper = null;
-    await this.closeVault();
   }
 
   private async adopt(vault: Vault): Promise<void> {
@@ -192,12 +175,6 @@ export class VaultSessions {
     // Only the person's sessions end: the vault stays open for organisations and apps.
     const t = this.now();
     for (const [id, s] of this.sessions) if (t - s.lastSeenMs > this.idleMs) this.sessions.delete(id);
-  }
-
-  private startSweeper(): void {
-    if (this.sweeper) return;
-    this.sweeper = setInterval(() => this.expireIdle(), Math.max(1000, Math.min(this.idleMs, 30_000)));
-    this.sweeper.unref();
   }
 
   private async close(): Promise<void> {

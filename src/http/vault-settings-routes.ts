@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { MesInfosError } from '../domain/errors.ts';
 import { exportArchive } from '../vault/vault-archive.ts';
-import { Vault } from '../vault/vault.ts';
 import type { Audience } from './audience.ts';
 import { inputInvalid } from './error-handler.ts';
+import type { VaultSessions } from './vault-sessions.ts';
 
 export const EXPORT_PATH = '/api/me/vault/export.zip';
 export const PASSPHRASE_PATH = '/api/me/vault/passphrase';
@@ -28,7 +28,7 @@ export const changePassphraseOutputSchema = z.object({ changed: z.literal(true) 
  *   against the file (401 VAULT_PASSPHRASE_WRONG otherwise), then re-encrypts every page
  *   with the new one; the open sessions stay open.
  */
-export function addVaultSettingsRoutes(app: FastifyInstance, person: Audience): void {
+export function addVaultSettingsRoutes(app: FastifyInstance, person: Audience, sessions: VaultSessions): void {
   app.get(EXPORT_PATH, async (request, reply) => {
     const caller = await person.resolve(request, false);
     const dir = await mkdtemp(join(tmpdir(), 'mesinfos-export-'));
@@ -56,8 +56,7 @@ export function addVaultSettingsRoutes(app: FastifyInstance, person: Audience): 
     try {
       const parsed = changePassphraseInputSchema.safeParse(request.body ?? {});
       if (!parsed.success) throw inputInvalid(parsed.error.issues, 'body');
-      const check = await Vault.open({ path: caller.vault.path, passphrase: parsed.data.current });
-      await check.close();
+      await sessions.verifyPassphrase(parsed.data.current);
       if (parsed.data.next === parsed.data.current) throw new MesInfosError('VAULT_PASSPHRASE_WEAK', 'The new passphrase is the same as the current one.');
       await caller.vault.changePassphrase(parsed.data.next);
       request.log.info('vault passphrase changed');

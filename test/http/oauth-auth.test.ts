@@ -2,7 +2,7 @@ import * as client from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClientRegistry } from '../../src/clients/client-registry.ts';
 import { createConsentEngine } from '../../src/consent/consent-engine.ts';
-import { appToken, type AppTokens } from '../support/oauth-flow.ts';
+import { appConfig, appToken, type AppTokens } from '../support/oauth-flow.ts';
 import { callOperation, clientCredentialsToken, linkedOrganisation, startPlatform, type OrgClient, type Platform } from '../support/org-platform.ts';
 import { asAsync, tx } from '../support/temp-vault.ts';
 import { energyReading } from '../support/energy-reading.ts';
@@ -85,7 +85,7 @@ describe('who may call /api: tokens, grants, revocation, expiry, a closed vault'
     // Reopened: access tokens were short-lived artefacts and are gone; refresh tokens were kept in the vault.
     await p.unlock();
     expect((await app(coach.accessToken, 'data.read', { type: 'energy.reading' })).status).toBe(401);
-    const refreshed = await client.refreshTokenGrant(await appConfigFresh(p, coach), coach.refreshToken);
+    const refreshed = await client.refreshTokenGrant(await appConfig(p, coach.clientId), coach.refreshToken);
     coach = { ...coach, accessToken: refreshed.access_token, refreshToken: refreshed.refresh_token ?? coach.refreshToken };
     expect((await app(coach.accessToken, 'data.read', { type: 'energy.reading' })).status).toBe(200);
     org.token = await clientCredentialsToken(p.url, org.clientId, org.clientSecret);
@@ -97,7 +97,7 @@ describe('who may call /api: tokens, grants, revocation, expiry, a closed vault'
     try {
       const res = await errorOf(await app(coach.accessToken, 'data.read', { type: 'energy.reading' }));
       expect(res).toMatchObject({ status: 403, details: { reason: 'GRANT_EXPIRED' } });
-      await expect(client.refreshTokenGrant(await appConfigFresh(p, coach), coach.refreshToken)).rejects.toMatchObject({ error: 'invalid_grant' });
+      await expect(client.refreshTokenGrant(await appConfig(p, coach.clientId), coach.refreshToken)).rejects.toMatchObject({ error: 'invalid_grant' });
     } finally {
       clock = saved;
     }
@@ -108,7 +108,7 @@ describe('who may call /api: tokens, grants, revocation, expiry, a closed vault'
     await p.me('grants.revoke', { id: coach.grantId, reason: 'no longer used' });
     const res = await errorOf(await app(coach.accessToken, 'data.read', { type: 'energy.reading' }));
     expect(res).toMatchObject({ status: 403, code: 'CONSENT_DENIED', details: { reason: 'GRANT_REVOKED' } });
-    await expect(client.refreshTokenGrant(await appConfigFresh(p, coach), coach.refreshToken)).rejects.toMatchObject({ error: 'invalid_grant' });
+    await expect(client.refreshTokenGrant(await appConfig(p, coach.clientId), coach.refreshToken)).rejects.toMatchObject({ error: 'invalid_grant' });
   });
 
   it('removing an organisation stops its tokens and revokes its grants', async () => {
@@ -116,10 +116,10 @@ describe('who may call /api: tokens, grants, revocation, expiry, a closed vault'
     expect(removed.revokedGrants.length).toBe(2);
     const res = await errorOf(await org.call('records.push', { customerRef: org.customerRef, records: [tx(3)] }));
     expect(res.status).toBe(401);
+    // Every operation, not only those that read the organisation's registration.
+    expect((await errorOf(await org.call('data.read', { type: 'energy.reading' }))).code).toBe('UNAUTHENTICATED');
+    // And an app's: its token is refused before the record is even looked for.
+    await p.me('clients.remove', { clientId: coach.clientId });
+    expect(await errorOf(await app(coach.accessToken, 'data.get', { id: 'no-such-record' }))).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
   });
 });
-
-/** A fresh discovery (the vault was reopened: a new OAuth server with the same issuer and keys). */
-function appConfigFresh(p: Platform, t: AppTokens): Promise<client.Configuration> {
-  return client.discovery(new URL(`${p.url}/oauth`), t.clientId, undefined, client.None(), { execute: [client.allowInsecureRequests] });
-}

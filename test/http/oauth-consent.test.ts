@@ -59,6 +59,15 @@ describe('the consent page', () => {
     expect(await grantsOfApp()).toBe(1);
   });
 
+  it('takes a mangled CSRF token for no proof at all (asks the passphrase, 401), whatever its bytes', async () => {
+    const before = await grantsOfApp();
+    // As long as a real token in characters, longer in bytes.
+    for (const csrf of ['x'.repeat(43), 'é'.repeat(43), '']) {
+      await expect(consentAs(p, await authUrl('read:energy.reading:month'), { csrf })).rejects.toThrow(/unexpected answer 401/);
+    }
+    expect(await grantsOfApp()).toBe(before);
+  });
+
   it('sends a malformed request back to the app with invalid_scope, before asking anything', async () => {
     for (const scope of ['read:energy.reading', 'write:energy.reading:raw', 'read:nothing.here:month', 'read:contact:month']) {
       const back = await consentAs(p, await authUrl(scope));

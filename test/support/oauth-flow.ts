@@ -28,6 +28,8 @@ export interface ConsentOptions {
   /** Prove it is the person with the live session (cookie + CSRF, default) or the passphrase typed on the page. */
   via?: 'session' | 'passphrase';
   passphrase?: string;
+  /** Sends this CSRF token instead of the page's (a forged or mangled form). */
+  csrf?: string;
   acceptLanguage?: string;
   /** Sees the consent page's HTML before deciding (tests check what it says). */
   onPage?: (html: string) => void;
@@ -57,7 +59,8 @@ export async function consentAs(p: Platform, authorizationUrl: URL | string, o: 
       if (!action) throw new Error(`no consent form in the page: ${page.slice(0, 500)}`);
       const csrf = /name="csrf" value="([^"]+)"/.exec(page)?.[1];
       const form = new URLSearchParams({ decision: o.decision ?? 'approve' });
-      if (csrf && o.via !== 'passphrase') form.set('csrf', csrf);
+      if (o.csrf !== undefined) form.set('csrf', o.csrf);
+      else if (csrf && o.via !== 'passphrase') form.set('csrf', csrf);
       else form.set('passphrase', o.passphrase ?? TEST_PASSPHRASE);
       res = await go(action.replace(/&amp;/g, '&'), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
       continue;

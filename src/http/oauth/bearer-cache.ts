@@ -14,7 +14,8 @@ interface Entry {
  * expires: a request then costs a hash and a map lookup, not a token-store round trip.
  * Bounded: beyond `max` entries the oldest go first. The grant's liveness is NOT cached
  * here: the policy reads it from the consent store's own cache, so a revocation counts at
- * the next request. A revoked token is dropped with `forget`.
+ * the next request; nor is the client's registration (OAuthServer.resolve checks it). A
+ * revoked token is dropped with `forget`.
  */
 export class BearerCache {
   private readonly entries = new Map<string, Entry>();

@@ -1,12 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errors, type InteractionResults } from 'oidc-provider';
-import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { AppClient } from '../../clients/client-schemas.ts';
 import { isMesInfosError } from '../../domain/errors.ts';
 import { SESSION_COOKIE, setSessionCookie } from '../session-cookie.ts';
 import type { UnlockRateLimit } from '../session-routes.ts';
-import type { VaultSessions } from '../vault-sessions.ts';
+import { sameSecret, type VaultSessions } from '../vault-sessions.ts';
 import { AccessRequestError, grantRequestFor, parseAccessRequest } from './access-request.ts';
 import { CONSENT_CSS, esc, langOf, renderConsentPage, renderMessagePage, type Lang } from './consent-page.ts';
 import { CONSENT_PATH, OAUTH_PREFIX, grammarScopes } from './oauth-provider.ts';
@@ -16,7 +15,6 @@ const FORM_LIMIT_BYTES = 16 * 1024;
 const decisionSchema = z.object({ decision: z.enum(['approve', 'deny']), csrf: z.string().optional(), passphrase: z.string().optional() });
 const unlockFormSchema = z.object({ passphrase: z.string().min(1), next: z.string() });
 
-const sameSecret = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 /** Only our own authorization endpoint is a place to go back to after unlocking. */
 const isAuthorizationUrl = (u: string) => u.startsWith(`${OAUTH_PREFIX}/auth?`);
 

@@ -79,8 +79,8 @@ export class OAuthServer {
 
   /**
    * Resolves an organisation's (client credentials) or an app's (authorization code) bearer
-   * token to the caller: 401 UNAUTHENTICATED when missing, unknown, expired or of the other
-   * kind; 503 VAULT_CLOSED when the vault is closed.
+   * token to the caller: 401 UNAUTHENTICATED when missing, unknown, expired, of the other
+   * kind, or of a client no longer registered; 503 VAULT_CLOSED when the vault is closed.
    */
   async resolve(request: FastifyRequest, kind: 'organisation' | 'app'): Promise<Caller> {
     const token = bearerOf(request);
@@ -89,7 +89,8 @@ export class OAuthServer {
     const { entry, open, release } = await this.acquire();
     try {
       const cached = entry.cache.get(token);
-      const principal = cached?.kind === kind ? cached : await this.lookUp(entry, token, kind);
+      // A cached token counts only while its client is still registered as this kind (removed: 401 at once).
+      const principal = cached?.kind === kind && entry.registry.get(cached.clientId)?.kind === kind ? cached : await this.lookUp(entry, token, kind);
       return { principal, vault: open.vault, services: open.services, release };
     } catch (e) {
       release();

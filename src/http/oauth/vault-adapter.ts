@@ -60,7 +60,11 @@ export function vaultAdapterFactory(registry: ClientRegistry, consent: ConsentEn
   const uids = new Map<string, string>();
   const sweep = () => {
     const t = nowS();
-    for (const [k, v] of memory) if (v.expiresAtS <= t) memory.delete(k);
+    for (const [k, v] of memory)
+      if (v.expiresAtS <= t) {
+        memory.delete(k);
+        if (v.payload.uid) uids.delete(v.payload.uid);
+      }
   };
   return (name: string): Adapter => {
     const key = (id: string) => `${name}:${id}`;

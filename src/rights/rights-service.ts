@@ -10,7 +10,7 @@ import { describeOrganisation, type OrganisationLookup } from './requester.ts';
 import { verifiedBy } from './restitution-check.ts';
 import { FINAL_STATUSES, type Channel, type ConcernedItem, type RightKind, type RightsRequest, type RightsRequestId, type RightsStatus } from './rights-request.ts';
 import { SqliteRightsStore, type RightsStore } from './sqlite-rights-store.ts';
-import { applyAction, withOverdue, type RightsEvent } from './state-machine.ts';
+import { allowedActions, applyAction, withOverdue, type RightsEvent } from './state-machine.ts';
 
 /** What the person asks for when creating a request. */
 export interface CreateRequestInput {
@@ -149,7 +149,7 @@ export class RightsService {
   async verifyRestitutions(sources: readonly string[]): Promise<RightsRequest[]> {
     const closed: RightsRequest[] = [];
     for (const source of sources) {
-      const open = (await this.store.list({ source })).filter((r) => r.kind === 'rectification' && r.status !== 'draft' && r.status !== 'closed-verified');
+      const open = (await this.store.list({ source })).filter((r) => r.kind === 'rectification' && allowedActions(r.status).includes('verify'));
       if (open.length === 0) continue;
       const records = (await this.vault.query({ types: ['identity.attribute'], sources: [source], limit: 1000 })).records;
       for (const r of open) {

@@ -5,7 +5,7 @@ import type { OperationContext } from '../operations/operation.ts';
 import { complaintAvailable } from './complaint.ts';
 import { DEFAULT_TIME_ZONE, daysUntil, localDateOf } from './deadlines.ts';
 import type { OrganisationLookup } from './requester.ts';
-import { answerOutcomeSchema, channelSchema, concernedItemSchema, historyEntrySchema, requestOrganisationSchema, rightKindSchema, rightsRequestSchema, rightsStatusSchema, type RightsRequest } from './rights-request.ts';
+import { answerOutcomeSchema, channelSchema, PENDING_STATUSES, concernedItemSchema, historyEntrySchema, requestOrganisationSchema, rightKindSchema, rightsRequestSchema, rightsStatusSchema, type RightsRequest } from './rights-request.ts';
 import type { RightsService } from './rights-service.ts';
 import { allowedActions } from './state-machine.ts';
 
@@ -46,7 +46,7 @@ export const rightsRequestViewSchema = rightsRequestSchema.extend({
 export type RightsRequestView = z.infer<typeof rightsRequestViewSchema>;
 
 export function viewOf(r: RightsRequest, now: number = Date.now()): z.input<typeof rightsRequestViewSchema> {
-  const waiting = r.status === 'sent' || r.status === 'acknowledged' || r.status === 'overdue';
+  const waiting = PENDING_STATUSES.includes(r.status);
   return {
     ...r,
     allowed: allowedActions(r.status),

@@ -13,7 +13,8 @@ export interface RightsStore {
   /** Saves several requests in one transaction (the loop creates a batch at once). */
   saveAll(requests: readonly RightsRequest[]): Promise<void>;
   get(id: string): Promise<RightsRequest | undefined>;
-  list(filter?: { source?: string; statuses?: readonly RightsStatus[] }): Promise<RightsRequest[]>;
+  /** Stored requests, newest first (their stored status: the service derives overdue). */
+  list(filter?: { source?: string }): Promise<RightsRequest[]>;
 }
 
 /** Rights tables: versions 600–649 belong to the rights module. */
@@ -71,13 +72,10 @@ export class SqliteRightsStore implements RightsStore {
     return row ? rightsRequestSchema.parse(JSON.parse(row.request_json)) : undefined;
   }
 
-  async list(filter: { source?: string; statuses?: readonly RightsStatus[] } = {}): Promise<RightsRequest[]> {
-    const where: string[] = [];
-    const args: string[] = [];
-    if (filter.source !== undefined) (where.push('organisation_source = ?'), args.push(filter.source));
-    if (filter.statuses?.length) (where.push(`status IN (${filter.statuses.map(() => '?').join(', ')})`), args.push(...filter.statuses));
-    const sql = `SELECT request_json FROM rights_requests ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC`;
-    const rows = this.records.reader.prepare(sql).all(...args) as { request_json: string }[];
+  async list(filter: { source?: string } = {}): Promise<RightsRequest[]> {
+    const bySource = filter.source !== undefined;
+    const sql = `SELECT request_json FROM rights_requests ${bySource ? 'WHERE organisation_source = ?' : ''} ORDER BY created_at DESC, id DESC`;
+    const rows = this.records.reader.prepare(sql).all(...(bySource ? [filter.source] : [])) as { request_json: string }[];
     return rows.map((r) => rightsRequestSchema.parse(JSON.parse(r.request_json)));
   }
 }

@@ -5,6 +5,7 @@ import { cachedByVersion } from '../insights/budget/insight-cache.ts';
 import { contractSchema } from '../domain/types/finance.ts';
 import { documentSchema } from '../domain/types/commerce.ts';
 import { offsetAt, zonedToInstant } from '../domain/time.ts';
+import { LocalClock, monthOf } from '../insights/energy/local-clock.ts';
 import type { RecordStore } from '../store/record-store.ts';
 import type { Commodity } from './energy-usage.ts';
 import { priceTimes, roundedMoney, type MobileMonth } from './tariff-cost.ts';
@@ -49,19 +50,15 @@ export function twelveMonthsBefore(lastMs: number, timeZone: string): Period {
   return { fromMs, toMs, months };
 }
 
-/** The local month label ("2026-03") of an instant. */
-export function localMonth(ms: number, timeZone: string): string {
-  const p = localParts(ms, timeZone);
-  return `${p.year}-${String(p.month).padStart(2, '0')}`;
-}
-
 /** Mobile usage per local month of the period (outgoing calls and messages, all data). */
 export function mobileMonthsIn(store: RecordStore, period: Period, timeZone: string): Promise<MobileMonth[]> {
   return cachedByVersion(store, `vrm:mobile:${period.fromMs}:${period.toMs}:${timeZone}`, async () => {
     const months = new Map(period.months.map((m) => [m, { month: m, dataBytes: 0, callSeconds: 0, sms: 0 }]));
+    // The energy insight's clock asks the zone's offset once per day, not once per record.
+    const clock = new LocalClock(timeZone);
     for await (const r of store.iterate({ types: ['telecom.usage'], from: new Date(period.fromMs).toISOString(), to: new Date(period.toMs).toISOString() })) {
       const d = r.data as RecordData<'telecom.usage'>;
-      const m = months.get(localMonth(Date.parse(d.start), timeZone));
+      const m = months.get(monthOf(clock.localDay(Date.parse(d.start))));
       if (!m) continue;
       const outgoing = d.direction !== 'incoming';
       if (d.kind === 'data') m.dataBytes += d.dataBytes ?? 0;

@@ -121,6 +121,9 @@ describe('the rectification loop on the demo person', () => {
     const record = (await vault.query({ types: ['identity.attribute'], sources: ['org:mutuelle-sante'], limit: 50 })).records.find((r) => (r.data as { attribute: string }).attribute === 'email')!;
     await vault.correct(record.id, { value: 'camille.martin@exemple.fr' }, 'the insurer mistyped it');
     expect((await call<View>('rights.show', { id: mutual.id })).status).toBe('sent');
+    // A correction is no import: the insurer's next restitution (of something else) runs the check, and the corrected e-mail still does not count.
+    await pushIdentity('org:mutuelle-sante', 'given_name', 'Camille', '2026-02-12');
+    expect((await call<View>('rights.show', { id: mutual.id })).status).toBe('sent');
   });
 
   it('refuses illegal moves with a clear error, and lists requests with their due day', async () => {

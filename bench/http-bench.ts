@@ -83,7 +83,7 @@ export async function runHttpBench(opts: { years: number; seconds: number; autho
     const vault = await Vault.create({ path: vaultPath, passphrase: PASSPHRASE });
     await demoGenerate.handler({ vault, principal: { kind: 'owner' }, services: {} }, { years: opts.years, seed: 42 });
     const ids: string[] = [];
-    for await (const r of vault.store.iterate({ types: ['bank.transaction'] })) if (ids.length < 2000) ids.push(r.id);
+    for await (const r of vault.store.iterate({ types: ['bank.transaction'] })) if (ids.push(r.id) === 2000) break;
     await vault.close();
 
     const bare = await startServer('bare', vaultPath);

@@ -10,8 +10,10 @@ import { scratch, timed } from './bench-util.ts';
  * Insights on the ten-year demo person (issue 6): every `insights.*` operation of the
  * table, run through its handler as the CLI and the API run it, timed cold (a commit
  * before each run invalidates any cache keyed on the store's data version) and warm
- * (again, unchanged), median of `runs`, next to a bare `SELECT count(*)` over the same
- * records in the same run. The ratio says how many bare counts one insight costs.
+ * (again, unchanged), median of `runs`, next to a bare scan that reads every live record's
+ * data once (without decoding it) in the same run. The ratio says how many bare scans one
+ * insight costs. (A bare `SELECT count(*)` is no baseline: SQLite answers it by counting
+ * the cells of an index's pages, without reading a record, about 1,000× cheaper than the scan.)
  */
 
 /** Inputs for operations that need more than their defaults: the demo person's last full month and year. */
@@ -41,13 +43,13 @@ export async function runInsightsBench(opts: { years: number; runs: number }): P
     console.log(`  demo person: ${records.toLocaleString('en-US')} records over ${opts.years} years, generated and imported in ${gen.seconds.toFixed(1)} s`);
 
     const reader = (vault.store as SqliteRecordStore).reader;
-    const countStmt = reader.prepare('SELECT count(*) AS n FROM records');
+    const scanStmt = reader.prepare('SELECT sum(length(data)) AS n FROM records WHERE deleted_at IS NULL');
     const bareTimes: number[] = [];
-    for (let i = 0; i < Math.max(opts.runs, 5); i++) bareTimes.push((await timed(() => countStmt.get())).seconds * 1000);
+    for (let i = 0; i < Math.max(opts.runs, 5); i++) bareTimes.push((await timed(() => scanStmt.get())).seconds * 1000);
     const bareMs = median(bareTimes);
-    console.log(`  bare SELECT count(*): ${bareMs.toFixed(2)} ms`);
+    console.log(`  bare scan of every record's data: ${bareMs.toFixed(2)} ms`);
 
-    const out: Record<string, unknown> = { records, bareCountMs: round(bareMs), insights: {} as Record<string, unknown> };
+    const out: Record<string, unknown> = { records, bareScanMs: round(bareMs), insights: {} as Record<string, unknown> };
     const insights = operations.filter((o) => o.name.startsWith('insights.'));
     let bump = 0;
     for (const op of insights) {
@@ -59,9 +61,9 @@ export async function runInsightsBench(opts: { years: number; runs: number }): P
         cold.push((await timed(() => op.handler(ctx, input))).seconds * 1000);
         warm.push((await timed(() => op.handler(ctx, input))).seconds * 1000);
       }
-      const r = { coldMs: round(median(cold)), warmMs: round(median(warm)), coldRatioToBareCount: round(median(cold) / bareMs), input };
+      const r = { coldMs: round(median(cold)), warmMs: round(median(warm)), coldRatioToBareScan: round(median(cold) / bareMs), input };
       (out.insights as Record<string, unknown>)[op.name] = r;
-      console.log(`  ${op.name.padEnd(22)} cold ${r.coldMs.toFixed(1).padStart(8)} ms (${r.coldRatioToBareCount.toFixed(1)} × bare count), warm ${r.warmMs.toFixed(2)} ms`);
+      console.log(`  ${op.name.padEnd(22)} cold ${r.coldMs.toFixed(1).padStart(8)} ms (${r.coldRatioToBareScan.toFixed(1)} × bare scan), warm ${r.warmMs.toFixed(2)} ms`);
     }
     await closeServices(services);
     await vault.close();

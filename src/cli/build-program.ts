@@ -56,9 +56,8 @@ function parseInput(op: AnyOperation, raw: Record<string, unknown>): unknown {
   throw new MesInfosError('INPUT_INVALID', faults.join('\n'), parsed.error.issues);
 }
 
-/** Runs one operation on a vault that is already open (the caller closes it) and prints its output. */
-export async function runOnVault(op: AnyOperation, rawOrParsed: unknown, vault: Vault, io: CliIo, g: GlobalOptions, alreadyParsed = true): Promise<void> {
-  const input = alreadyParsed ? rawOrParsed : parseInput(op, rawOrParsed as Record<string, unknown>);
+/** Runs one operation, its input already validated, on a vault that is open (the caller closes it) and prints its output. */
+async function runOnVault(op: AnyOperation, input: unknown, vault: Vault, io: CliIo, g: GlobalOptions): Promise<void> {
   const progress = createProgress(io, !g.json);
   let services: Awaited<ReturnType<typeof createServices>> = {};
   try {

@@ -232,15 +232,20 @@ interface ImportProfile {
 }
 const PROFILES_KEY = 'import.profiles';
 
+/** Every saved profile, by name (the vault's meta table holds them as one JSON object). */
+async function savedProfiles(vault: Vault): Promise<Record<string, ImportProfile>> {
+  return JSON.parse((await vault.store.getMeta(PROFILES_KEY)) ?? '{}') as Record<string, ImportProfile>;
+}
+
 async function loadProfile(vault: Vault, name: string): Promise<ImportProfile> {
-  const all = JSON.parse((await vault.store.getMeta(PROFILES_KEY)) ?? '{}') as Record<string, ImportProfile>;
+  const all = await savedProfiles(vault);
   const p = all[name];
   if (!p) throw new MesInfosError('NOT_FOUND', `No saved import profile "${name}". Saved: ${Object.keys(all).join(', ') || 'none'}. Save one with --save-profile.`);
   return p;
 }
 
 async function saveProfile(vault: Vault, name: string, p: ImportProfile): Promise<void> {
-  const all = JSON.parse((await vault.store.getMeta(PROFILES_KEY)) ?? '{}') as Record<string, ImportProfile>;
+  const all = await savedProfiles(vault);
   all[name] = p;
   await vault.store.setMeta(PROFILES_KEY, JSON.stringify(all));
 }

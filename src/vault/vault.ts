@@ -43,14 +43,26 @@ export class Vault {
   /** Imports records through the pipeline: validated, deduplicated, all or nothing; then tells the import listeners. */
   async importRecords(run: ImportRun): Promise<ImportSummary> {
     const summary = await runImport(this.store, run);
-    if (summary.status === 'committed') for (const listener of this.importListeners) await listener(summary);
+    if (summary.status !== 'committed') return summary;
+    for (const listener of this.importListeners) {
+      // The import is committed whatever a listener does: its failure is a warning on the
+      // summary, not an error that would make the importer (an organisation's push, an
+      // upload) believe nothing was saved.
+      try {
+        await listener(summary);
+      } catch (e) {
+        summary.warnings.push(`The import is saved, but a check run after it failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
     return summary;
   }
 
   /**
-   * Calls `listener` after every committed import through this vault (a file, the demo, an
-   * organisation's push), e.g. the rights loop checking a restitution (src/rights/). Returns
-   * the function that removes it. A listener's error reaches the importer; the import stays committed.
+   * Calls `listener` after every committed import through `importRecords` (a file, the demo,
+   * an organisation's push), e.g. the rights loop checking a restitution (src/rights/); the
+   * restore of a MesInfos archive (vault-archive.ts) brings back what a vault held and is not
+   * announced. Returns the function that removes it. A listener's error becomes a warning of
+   * the import's summary; the import stays committed.
    */
   onImport(listener: (summary: ImportSummary) => Promise<void>): () => void {
     this.importListeners.add(listener);

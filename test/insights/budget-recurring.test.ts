@@ -69,10 +69,20 @@ describe('recurring payments of the demo person', () => {
     for (const s of result.series) expect(s.label).not.toMatch(/SUPERMARCHE|BOULANGERIE|LIVRET|EPARGNE|RETRAIT/);
   });
 
-  it('counts what the active outgoing series cost a month', () => {
+  it('counts what the active outgoing series cost a month', async () => {
     const active = result.series.filter((s) => s.status === 'active' && s.direction === 'out');
     expect(result.monthlyCostMinor).toBe(Math.round(active.reduce((sum, s) => sum + (s.amountMinor * 30.44) / s.periodDays, 0)));
     expect(result.monthlyCostMinor).toBeGreaterThan(100_000);
+    // Against the bank: what those payments really took over the last twelve months, a month
+    // on average — close to the monthly cost at today's prices (rises within the year aside).
+    const ids = new Set(active.flatMap((s) => s.transactionIds));
+    const asOf = result.asOf ?? '';
+    expect(asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const yearAgo = new Date(Date.parse(asOf) - 365 * 86_400_000).toISOString();
+    let paid = 0;
+    for await (const r of vault.store.iterate({ types: ['bank.transaction'], from: yearAgo, to: `${asOf}T23:59:59Z` }))
+      if (ids.has(r.id)) paid -= (r.data as { amount: { amountMinor: number } }).amount.amountMinor;
+    expect(Math.abs(paid / 12 - result.monthlyCostMinor) / result.monthlyCostMinor).toBeLessThan(0.1);
   });
 });
 

@@ -90,6 +90,31 @@ describe('the import pipeline', () => {
     expect((await t.vault.stats()).bySource).toEqual({ 'org:edf': 1 });
   });
 
+  it('tells its import listeners of each committed import, not of a refused one, until they are removed', async () => {
+    const heard: { id: string; inserted: number; bySource: Record<string, number> }[] = [];
+    const remove = t.vault.onImport(async (s) => {
+      heard.push({ id: s.id, inserted: s.counts.inserted, bySource: s.bySource });
+    });
+    const first = await importAll([tx(1), tx(2, { source: 'org:edf' })]);
+    await importAll([tx(3), { ...tx(4), occurredAt: 'yesterday' }]).catch(() => undefined);
+    expect(heard).toEqual([{ id: first.id, inserted: 2, bySource: { 'org:banque-test': 1, 'org:edf': 1 } }]);
+    remove();
+    await importAll([tx(5)]);
+    expect(heard).toHaveLength(1);
+    expect(await t.vault.store.count()).toBe(3);
+  });
+
+  it('reports a listener\'s failure to the importer as a warning, the import staying committed', async () => {
+    t.vault.onImport(async () => {
+      throw new Error('the listener broke');
+    });
+    const s = await importAll([tx(1)]);
+    expect(s.status).toBe('committed');
+    expect(s.warnings.join('\n')).toContain('the listener broke');
+    expect(await t.vault.store.count()).toBe(1);
+    expect((await t.vault.imports())[0]).toMatchObject({ status: 'committed', counts: { inserted: 1 } });
+  });
+
   it('corrects a record as a new revision with a reason, and refuses a correction that breaks the schema', async () => {
     await importAll([tx(1, { label: 'CB CARFOUR' })]);
     const [rec] = (await t.vault.query({})).records;

@@ -178,6 +178,11 @@ export class SqliteWriteSession implements WriteSession {
     try {
       if (this.changed) bumpDataVersion(this.db);
       this.db.exec('COMMIT');
+    } catch (e) {
+      // A failed COMMIT (disk full, I/O error) leaves the transaction open: end it, so the
+      // writer is not left inside it for the next session.
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw e;
     } finally {
       this.release();
     }

@@ -1,4 +1,4 @@
-import { offsetAt, zonedToInstant, type Instant, type LocalDate } from '../domain/time.ts';
+import { localDateStart, offsetAt, type Instant, type LocalDate } from '../domain/time.ts';
 
 /**
  * The deadlines of art. 12(3) GDPR: the organisation answers "without undue delay and in
@@ -58,8 +58,7 @@ export function isPastDue(dueOn: LocalDate, nowMs: number, timeZone: string = DE
 
 /** The instant a request due on `dueOn` became overdue: the start of the next day, in the person's time zone. */
 export function overdueFrom(dueOn: LocalDate, timeZone: string = DEFAULT_TIME_ZONE): Instant {
-  const [year, month, day] = parts(nextDay(dueOn));
-  return zonedToInstant({ year, month, day, hour: 0, minute: 0 }, timeZone).instant;
+  return localDateStart(nextDay(dueOn), timeZone).instant;
 }
 
 /** Whole days from `today` to `dueOn` (negative when past). */

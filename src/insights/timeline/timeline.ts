@@ -1,5 +1,5 @@
 import { RECORD_TYPES, type RecordType, type StoredRecord } from '../../domain/record.ts';
-import { offsetAt, toEpochMs, zonedToInstant } from '../../domain/time.ts';
+import { localDateStart, offsetAt, toEpochMs } from '../../domain/time.ts';
 import type { RecordQuery, RecordStore } from '../../store/record-store.ts';
 import { cachedByVersion } from '../budget/insight-cache.ts';
 import { summariseRecord, type RecordSummary } from './record-summary.ts';
@@ -84,10 +84,7 @@ export function localDay(occurredAt: string, timeZone: string): string {
 }
 
 /** The UTC instant at which a local date starts. */
-function dayStart(date: string, timeZone: string): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return zonedToInstant({ year, month, day, hour: 0, minute: 0 }, timeZone).instant;
-}
+const dayStart = (date: string, timeZone: string): string => localDateStart(date, timeZone).instant;
 const nextDate = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 const nextMonth = (month: string) => {
   const [y, m] = month.split('-').map(Number) as [number, number];

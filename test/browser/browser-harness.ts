@@ -1,7 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type APIRequestContext, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { buildApp } from '../../src/http/build-app.ts';
 import { LOOPBACK_HOSTNAMES, serve, type RunningServer } from '../../src/http/serve.ts';
@@ -23,8 +23,8 @@ export interface BrowserHarness {
   browser: Browser;
   /** Problems the pages reported: CSP violations, console errors, uncaught exceptions. */
   pageProblems: string[];
-  /** A new browser context preferring this language, with a phone's or a desktop's viewport. */
-  newPage(lang: Lang, viewport?: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }>;
+  /** A new browser context preferring this language, with a phone's or a desktop's viewport (and another context's session, given its storageState). */
+  newPage(lang: Lang, viewport?: { width: number; height: number }, storageState?: BrowserContextOptions['storageState']): Promise<{ context: BrowserContext; page: Page }>;
   close(): Promise<void>;
 }
 
@@ -42,8 +42,8 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
     url: server.url,
     browser,
     pageProblems,
-    async newPage(lang, viewport = { width: 1280, height: 900 }) {
-      const context = await browser.newContext({ locale: lang === 'fr' ? 'fr-FR' : 'en-GB', viewport, baseURL: server.url, acceptDownloads: true });
+    async newPage(lang, viewport = { width: 1280, height: 900 }, storageState) {
+      const context = await browser.newContext({ locale: lang === 'fr' ? 'fr-FR' : 'en-GB', viewport, baseURL: server.url, acceptDownloads: true, ...(storageState ? { storageState } : {}) });
       contexts.push(context);
       const page = await context.newPage();
       page.on('console', (m) => {
@@ -60,6 +60,13 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
       await t.cleanup();
     },
   };
+}
+
+/** The CSRF token of the session the request context holds (what the UI sends in x-csrf-token). */
+export async function csrf(request: APIRequestContext): Promise<string> {
+  const s = (await (await request.get('/api/session')).json()) as { csrfToken?: string };
+  if (!s.csrfToken) throw new Error('no session');
+  return s.csrfToken;
 }
 
 /** expect.poll with room for a loaded machine: pages load lazily, and the machine is shared. */

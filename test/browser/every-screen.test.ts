@@ -1,45 +1,39 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
-import { eventually, pageState, screenshot, seriousViolations, settled, startBrowserHarness, type BrowserHarness, type Lang } from './browser-harness.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { csrf, eventually, pageState, screenshot, seriousViolations, settled, startBrowserHarness, type BrowserHarness, type Lang } from './browser-harness.ts';
 
 const PASSPHRASE = 'écureuil parapluie horizon 42';
 const VIEWPORTS = { desktop: { width: 1280, height: 900 }, phone: { width: 360, height: 740 } } as const;
 
-const SCREEN_NAMES = ['overview', 'timeline', 'record', 'import', 'sharing', 'grant', 'access-log', 'settings', 'not-found', 'budget', 'energy', 'carbon', 'relations', 'mobility', 'review', 'who-knows-what'] as const;
-
-/** Each screen: its URL and its title in both languages. */
-function screensOf(recordId: string, grantId: string) {
-  return [
-    { name: 'overview', url: '/', fr: 'Vue d’ensemble', en: 'Overview' },
-    { name: 'timeline', url: '/timeline?type=bank.transaction', fr: 'Chronologie', en: 'Timeline' },
-    { name: 'record', url: `/records/${recordId}`, fr: /^Enregistrement · /, en: /^Record · / },
-    { name: 'import', url: '/import', fr: 'Importer', en: 'Import' },
-    { name: 'sharing', url: '/sharing', fr: 'Partage', en: 'Sharing' },
-    { name: 'grant', url: `/sharing/${grantId}`, fr: /^Accès · /, en: /^Grant · / },
-    { name: 'access-log', url: '/access-log', fr: 'Journal des accès', en: 'Access log' },
-    { name: 'settings', url: '/settings', fr: 'Réglages', en: 'Settings' },
-    { name: 'not-found', url: '/nulle-part', fr: 'Cette page n’existe pas.', en: 'This page does not exist.' },
-    { name: 'budget', url: '/budget', fr: 'Budget', en: 'Budget' },
-    { name: 'energy', url: '/energy', fr: 'Énergie', en: 'Energy' },
-    { name: 'carbon', url: '/carbon', fr: 'Empreinte carbone', en: 'Carbon footprint' },
-    { name: 'relations', url: '/relations', fr: 'Relations', en: 'Relations' },
-    { name: 'mobility', url: '/mobility', fr: 'Mobilité', en: 'Mobility' },
-    { name: 'review', url: '/review', fr: 'Le mois en revue', en: 'Month in review' },
-    { name: 'who-knows-what', url: '/who-knows-what', fr: 'Qui sait quoi sur moi', en: 'Who knows what about me' },
-  ];
+interface Ids {
+  recordId: string;
+  grantId: string;
 }
 
-async function csrf(request: APIRequestContext): Promise<string> {
-  const s = (await (await request.get('/api/session')).json()) as { csrfToken?: string };
-  if (!s.csrfToken) throw new Error('no session');
-  return s.csrfToken;
-}
+/** Each screen: its URL (some name a record or a grant made in beforeAll) and its title in both languages. */
+const SCREENS: { name: string; url: (ids: Ids) => string; fr: string | RegExp; en: string | RegExp }[] = [
+  { name: 'overview', url: () => '/', fr: 'Vue d’ensemble', en: 'Overview' },
+  { name: 'timeline', url: () => '/timeline?type=bank.transaction', fr: 'Chronologie', en: 'Timeline' },
+  { name: 'record', url: (ids) => `/records/${ids.recordId}`, fr: /^Enregistrement · /, en: /^Record · / },
+  { name: 'import', url: () => '/import', fr: 'Importer', en: 'Import' },
+  { name: 'sharing', url: () => '/sharing', fr: 'Partage', en: 'Sharing' },
+  { name: 'grant', url: (ids) => `/sharing/${ids.grantId}`, fr: /^Accès · /, en: /^Grant · / },
+  { name: 'access-log', url: () => '/access-log', fr: 'Journal des accès', en: 'Access log' },
+  { name: 'settings', url: () => '/settings', fr: 'Réglages', en: 'Settings' },
+  { name: 'not-found', url: () => '/nulle-part', fr: 'Cette page n’existe pas.', en: 'This page does not exist.' },
+  { name: 'budget', url: () => '/budget', fr: 'Budget', en: 'Budget' },
+  { name: 'energy', url: () => '/energy', fr: 'Énergie', en: 'Energy' },
+  { name: 'carbon', url: () => '/carbon', fr: 'Empreinte carbone', en: 'Carbon footprint' },
+  { name: 'relations', url: () => '/relations', fr: 'Relations', en: 'Relations' },
+  { name: 'mobility', url: () => '/mobility', fr: 'Mobilité', en: 'Mobility' },
+  { name: 'review', url: () => '/review', fr: 'Le mois en revue', en: 'Month in review' },
+  { name: 'who-knows-what', url: () => '/who-knows-what', fr: 'Qui sait quoi sur moi', en: 'Who knows what about me' },
+];
 
 describe('every screen, in French and English, on a desktop and a 360 px phone', { timeout: 180_000 }, () => {
   let h: BrowserHarness;
   let owner: { context: BrowserContext; page: Page };
-  let recordId = '';
-  let grantId = '';
+  const ids: Ids = { recordId: '', grantId: '' };
 
   beforeAll(async () => {
     h = await startBrowserHarness();
@@ -58,12 +52,12 @@ describe('every screen, in French and English, on a desktop and a 360 px phone',
     await page.getByRole('button', { name: 'Load the demo person' }).click();
     await page.getByText(/records of Camille Martin are in your vault\./).waitFor({ timeout: 120_000 });
     const list = (await (await page.request.get('/api/me/records/list?type=bank.transaction&limit=1')).json()) as { records: { id: string }[] };
-    recordId = list.records[0]!.id;
+    ids.recordId = list.records[0]!.id;
     const created = await page.request.post('/api/me/grants/create', {
       headers: { 'x-csrf-token': await csrf(page.request) },
       data: { grantee: 'org:fournisseur-energie', granteeName: 'Énergie Verte', type: ['energy.reading'], granularity: 'day', purpose: 'ServiceProvision', until: '2030-01-01' },
     });
-    grantId = ((await created.json()) as { grant: { id: string } }).grant.id;
+    ids.grantId = ((await created.json()) as { grant: { id: string } }).grant.id;
   }, 240_000);
   afterAll(async () => h?.close());
 
@@ -74,16 +68,14 @@ describe('every screen, in French and English, on a desktop and a 360 px phone',
         let context: BrowserContext;
         let page: Page;
         beforeAll(async () => {
-          // The owner's session cookie, in a browser preferring this language.
-          context = await h.browser.newContext({ locale: lang === 'fr' ? 'fr-FR' : 'en-GB', viewport, baseURL: h.url, storageState: await owner.context.storageState() });
-          page = await context.newPage();
+          // The owner's session cookie, in a browser preferring this language (its problems count in the last test).
+          ({ context, page } = await h.newPage(lang, viewport, await owner.context.storageState()));
         });
         afterAll(async () => context?.close());
 
-        for (const name of SCREEN_NAMES) {
-          it(`${name}: its title, fits ${viewport.width} px, no serious axe violation, a screenshot`, { timeout: 180_000 }, async () => {
-            const s = screensOf(recordId, grantId).find((x) => x.name === name)!;
-            await page.goto(s.url);
+        for (const s of SCREENS) {
+          it(`${s.name}: its title, fits ${viewport.width} px, no serious axe violation, a screenshot`, { timeout: 180_000 }, async () => {
+            await page.goto(s.url(ids));
             await page.getByRole('heading', { level: 1, name: s[lang] }).waitFor();
             await settled(page);
             const state = await pageState(page);

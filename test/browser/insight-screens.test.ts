@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
-import { pageState, screenshot, seriousViolations, settled, startBrowserHarness, type BrowserHarness, type Lang } from './browser-harness.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { csrf, pageState, screenshot, seriousViolations, settled, startBrowserHarness, type BrowserHarness, type Lang } from './browser-harness.ts';
 
 /**
  * The insight screens (budget, energy, relations, who knows what) on a one-year demo person,
@@ -15,14 +15,6 @@ const MONTH = '2026-03';
 interface Money {
   amountMinor: number;
   currency: string;
-}
-
-/** Waits until no loading state is shown, polling from here (a string predicate would be refused by the page's CSP). */
-
-async function csrf(request: APIRequestContext): Promise<string> {
-  const s = (await (await request.get('/api/session')).json()) as { csrfToken?: string };
-  if (!s.csrfToken) throw new Error('no session');
-  return s.csrfToken;
 }
 
 async function api<T>(page: Page, path: string): Promise<T> {

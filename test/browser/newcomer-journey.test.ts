@@ -7,10 +7,10 @@ import { FIXTURES, MY_FIXTURES, eventually, pageState, screenshot, seriousViolat
 const PASSPHRASE = 'tilleul boussole marée quarante';
 const NEW_PASSPHRASE = 'girafe lanterne velours dix-sept';
 
-/** Checks the screen as it is: no serious or critical axe violation, then a screenshot. */
 /** A link of the main navigation. */
 const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true });
 
+/** Checks the screen as it is: it fits the window, no serious or critical axe violation, then a screenshot. */
 async function check(page: Page, name: string): Promise<void> {
   expect((await pageState(page)).scrollWidth, `${name} overflows the window`).toBeLessThanOrEqual(1280);
   expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { call } from '../api/client.ts';
+import { useCarbonHeading } from '../components/insights/carbon-heading.ts';
 import { DataTable } from '../components/insights/DataTable.tsx';
 import { FigureList } from '../components/insights/FigureList.tsx';
 import { NoDataYet } from '../components/insights/NoDataYet.tsx';
@@ -11,16 +12,14 @@ import { PageTitle } from '../components/PageTitle.tsx';
 import { Async } from '../components/StateViews.tsx';
 import { useApi } from '../components/use-api.ts';
 
-const HEADINGS = ['food', 'transport', 'goods', 'home energy', 'housing', 'leisure', 'other', 'digital and telecom', 'health', 'services'] as const;
-type Heading = (typeof HEADINGS)[number];
-
 /** Carbon footprint: the year's total by heading, what is measured and what is estimated from spending, and every factor with its source. */
 export default function Carbon() {
   const { t } = useTranslation();
   const f = useInsightFormat();
   const period = usePeriod();
   const carbon = useApi(() => call('insights.carbon', { ...(period.from ? { from: period.from } : {}), ...(period.to ? { to: period.to } : {}) }), [period.from, period.to]);
-  const heading = (h: string) => ((HEADINGS as readonly string[]).includes(h) ? t(`carbon.heading.${h as Heading}`) : h);
+  const headingName = useCarbonHeading();
+  const heading = (h: string) => headingName(h) ?? h;
   const kg = (n: number) => `${f.number(n, 0)} kg CO₂e`;
   return (
     <>

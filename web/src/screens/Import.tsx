@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ApiError, call, uploadFile, type UploadResult } from '../api/client.ts';
+import { call, uploadFile, type UploadResult } from '../api/client.ts';
 import { filesOfDrop, filesOfInput, type PickedFile } from '../components/collect-files.ts';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { Async, EmptyState, ErrorState } from '../components/StateViews.tsx';
@@ -130,7 +130,7 @@ export default function Import() {
                       {r.format && <span className="muted"> — {t('import.format', { format: r.format })}</span>}
                     </p>
                   ))}
-                  {i.error !== undefined && <p className="field-error">{i.error instanceof ApiError || i.error instanceof Error ? i.error.message : String(i.error)}</p>}
+                  {i.error !== undefined && <p className="field-error">{i.error instanceof Error ? i.error.message : String(i.error)}</p>}
                 </li>
               );
             })}

@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { call } from '../api/client.ts';
 import type { OperationOutput } from '../api/operations.ts';
-import { categoriesOf, useCategoryName } from '../components/insights/category-names.ts';
+import { useCarbonHeading } from '../components/insights/carbon-heading.ts';
+import { categoriesOf, useCategoryName, type CategoryName } from '../components/insights/category-names.ts';
 import { DataTable } from '../components/insights/DataTable.tsx';
 import { MonthPicker } from '../components/insights/MonthPicker.tsx';
 import { useInsightFormat } from '../components/insights/month-format.ts';
@@ -39,24 +40,24 @@ const FIXED_LABELS = {
   'quality.findings': 'whoKnows.findingsCount',
 } as const;
 const SCREEN_OF: Record<string, string> = { 'insights.budget': '/budget', 'insights.relations': '/relations', 'insights.energy': '/energy', 'insights.carbon': '/carbon', 'insights.mobility': '/mobility', 'insights.quality': '/who-knows-what' };
-const HEADINGS = ['food', 'transport', 'goods', 'home energy', 'housing', 'leisure', 'other', 'digital and telecom', 'health', 'services'] as const;
 
 /** The month in review: a readable page about the person's month, across every insight, against last month and last year. */
 export default function MonthReview() {
   const { t } = useTranslation();
   const f = useInsightFormat();
   const categoryName = useCategoryName();
+  const headingName = useCarbonHeading();
   const [params, setParams] = useSearchParams();
   const month = params.get('month') ?? '';
   const review = useApi(() => call('insights.review', month ? { month } : {}), [month]);
-  const names = useApi(() => (month ? call('insights.budget', { month }) : call('insights.budget', {})), [month]);
-  const categories = names.status === 'ready' ? categoriesOf(names.data.categories) : new Map<string, { id: string; en: string; fr: string }>();
+  const names = useApi(() => call('insights.budget', month ? { month } : {}), [month]);
+  const categories = names.status === 'ready' ? categoriesOf(names.data.categories) : new Map<string, CategoryName>();
 
   const label = (x: ReviewFigure) => {
     if (x.id in FIXED_LABELS) return t(FIXED_LABELS[x.id as keyof typeof FIXED_LABELS]);
     if (x.id.startsWith('budget.category.')) return t('review.spendingOn', { what: categoryName(x.id.slice('budget.category.'.length), categories) });
-    const h = x.id.startsWith('carbon.heading.') ? x.id.slice('carbon.heading.'.length) : '';
-    if ((HEADINGS as readonly string[]).includes(h)) return t('review.footprintOf', { what: t(`carbon.heading.${h as (typeof HEADINGS)[number]}`) });
+    const heading = x.id.startsWith('carbon.heading.') ? headingName(x.id.slice('carbon.heading.'.length)) : null;
+    if (heading) return t('review.footprintOf', { what: heading });
     return <ServerText>{x.label}</ServerText>;
   };
   const value = (x: ReviewFigure, v: number | null) => {

@@ -2,8 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { call } from '../api/client.ts';
+import { NoDataYet } from '../components/insights/NoDataYet.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
-import { Async, EmptyState } from '../components/StateViews.tsx';
+import { Async } from '../components/StateViews.tsx';
 import { useApi } from '../components/use-api.ts';
 import { useFormat } from '../format.ts';
 
@@ -18,14 +19,7 @@ export default function Overview() {
       <Async value={stats}>
         {(s) =>
           s.total === 0 ? (
-            <EmptyState title={t('overview.emptyTitle')}>
-              <p>{t('overview.empty')}</p>
-              <p>
-                <Link className="button" to="/import">
-                  {t('nav.import')}
-                </Link>
-              </p>
-            </EmptyState>
+            <NoDataYet title={t('overview.emptyTitle')} hint={t('overview.empty')} />
           ) : (
             <>
               <p className="big-figure" data-testid="record-total">

@@ -8,11 +8,6 @@ export function shiftMonth(month: string, delta: number): string {
   return d.toISOString().slice(0, 7);
 }
 
-/** First day of the month and first day of the next (`to` excluded), as the insights take them. */
-export function monthRange(month: string): { from: string; to: string } {
-  return { from: `${month}-01`, to: `${shiftMonth(month, 1)}-01` };
-}
-
 /**
  * A month chooser: previous / a month field / next. The month lives in the URL (the caller
  * writes it), so a month's page is a shareable link.

@@ -4,6 +4,7 @@ import type { Messages } from './i18n/en.ts';
 /** The sections of the navigation, in order. */
 export const NAV_SECTIONS = [
   { id: 'explore', label: 'nav.sectionExplore' },
+  { id: 'act', label: 'nav.sectionAct' },
   { id: 'share', label: 'nav.sectionShare' },
   { id: 'manage', label: 'nav.sectionManage' },
 ] as const;
@@ -34,6 +35,11 @@ export const screens: Screen[] = [
   { path: 'review', component: lazy(() => import('./screens/MonthReview.tsx')), nav: { label: 'nav.review', section: 'explore' } },
   { path: 'who-knows-what', component: lazy(() => import('./screens/WhoKnowsWhat.tsx')), nav: { label: 'nav.whoKnows', section: 'explore' } },
   { path: 'records/:id', component: lazy(() => import('./screens/RecordDetail.tsx')) },
+  { path: 'rights', component: lazy(() => import('./screens/Rights.tsx')), nav: { label: 'nav.rights', section: 'act' } },
+  { path: 'rights/:id', component: lazy(() => import('./screens/RightsRequest.tsx')) },
+  { path: 'intents', component: lazy(() => import('./screens/Intents.tsx')), nav: { label: 'nav.intents', section: 'act' } },
+  { path: 'intents/new', component: lazy(() => import('./screens/NewIntent.tsx')) },
+  { path: 'intents/:id', component: lazy(() => import('./screens/IntentDetail.tsx')) },
   { path: 'sharing', component: lazy(() => import('./screens/Sharing.tsx')), nav: { label: 'nav.sharing', section: 'share' } },
   { path: 'sharing/:id', component: lazy(() => import('./screens/GrantDetail.tsx')) },
   { path: 'access-log', component: lazy(() => import('./screens/AccessLog.tsx')), nav: { label: 'nav.accessLog', section: 'share' } },

@@ -10,8 +10,10 @@ import type { insightsReview } from '../../../src/insights/review/review-operati
 import type { insightsQuality } from '../../../src/insights/quality/quality-operations.ts';
 import type { insightsRelations } from '../../../src/insights/relations/relations-operations.ts';
 import type { insightsTimeline } from '../../../src/insights/timeline/timeline-operations.ts';
-import type { rightsCreate, rightsSend } from '../../../src/rights/rights-operations.ts';
-import type { rightsLetter } from '../../../src/rights/rights-letter-operations.ts';
+import type { rightsAcknowledge, rightsAnswer, rightsClose, rightsCreate, rightsExtend, rightsFromQuality, rightsList, rightsReminders, rightsSend, rightsShow } from '../../../src/rights/rights-operations.ts';
+import type { rightsComplaint, rightsLetter } from '../../../src/rights/rights-letter-operations.ts';
+import type { intentsClose, intentsList, intentsPreview, intentsPublish, intentsShow, offersAccept, offersList, vendorsList } from '../../../src/vrm/vrm-operations.ts';
+import type { clientsList } from '../../../src/clients/client-operations.ts';
 
 /**
  * The operations the UI calls, by name, typed from the server's table (type-only imports:
@@ -49,6 +51,24 @@ export interface OperationMap {
   'rights.create': typeof rightsCreate;
   'rights.send': typeof rightsSend;
   'rights.letter': typeof rightsLetter;
+  'rights.list': typeof rightsList;
+  'rights.reminders': typeof rightsReminders;
+  'rights.show': typeof rightsShow;
+  'rights.acknowledge': typeof rightsAcknowledge;
+  'rights.extend': typeof rightsExtend;
+  'rights.answer': typeof rightsAnswer;
+  'rights.close': typeof rightsClose;
+  'rights.fromQuality': typeof rightsFromQuality;
+  'rights.complaint': typeof rightsComplaint;
+  'intents.preview': typeof intentsPreview;
+  'intents.publish': typeof intentsPublish;
+  'intents.list': typeof intentsList;
+  'intents.show': typeof intentsShow;
+  'offers.list': typeof offersList;
+  'offers.accept': typeof offersAccept;
+  'intents.close': typeof intentsClose;
+  'vendors.list': typeof vendorsList;
+  'clients.list': typeof clientsList;
 }
 
 export type OperationName = keyof OperationMap;
@@ -92,4 +112,22 @@ export const OPERATION_METHODS: Record<OperationName, 'GET' | 'POST'> = {
   'rights.create': 'POST',
   'rights.send': 'POST',
   'rights.letter': 'GET',
+  'rights.list': 'GET',
+  'rights.reminders': 'GET',
+  'rights.show': 'GET',
+  'rights.acknowledge': 'POST',
+  'rights.extend': 'POST',
+  'rights.answer': 'POST',
+  'rights.close': 'POST',
+  'rights.fromQuality': 'POST',
+  'rights.complaint': 'GET',
+  'intents.preview': 'GET',
+  'intents.publish': 'POST',
+  'intents.list': 'GET',
+  'intents.show': 'GET',
+  'offers.list': 'GET',
+  'offers.accept': 'POST',
+  'intents.close': 'POST',
+  'vendors.list': 'GET',
+  'clients.list': 'GET',
 };

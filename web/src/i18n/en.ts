@@ -1,8 +1,10 @@
 import { insightsEn, insightsNavEn } from './insights-en.ts';
+import { rightsEn, rightsNavEn } from './rights-en.ts';
+import { vrmEn, vrmNavEn } from './vrm-en.ts';
 /** English texts. fr.ts MUST have the same keys (the type-check enforces it). */
 export const en = {
   app: { name: 'MesInfos', tagline: 'Your data, back in a vault you control', skip: 'Skip to content', language: 'Language', menu: 'Menu', lock: 'Lock', locked: 'Your vault is locked.', mainNav: 'Main' },
-  nav: { overview: 'Overview', import: 'Import', timeline: 'Timeline', sharing: 'Sharing', accessLog: 'Access log', settings: 'Settings', sectionExplore: 'Explore', sectionShare: 'Share', sectionManage: 'Manage', ...insightsNavEn },
+  nav: { overview: 'Overview', import: 'Import', timeline: 'Timeline', sharing: 'Sharing', accessLog: 'Access log', settings: 'Settings', sectionExplore: 'Explore', sectionShare: 'Share', sectionManage: 'Manage', sectionAct: 'Act', ...insightsNavEn, ...rightsNavEn, ...vrmNavEn },
   state: { loading: 'Loading…', retry: 'Try again', error: 'Something went wrong', notFound: 'This page does not exist.', backHome: 'Back to the overview', errorCode: 'Code: {{code}}' },
   onboarding: {
     welcome: 'Welcome to MesInfos',
@@ -206,6 +208,8 @@ export const en = {
   },
   format: { bytes: '{{value}}' },
   ...insightsEn,
+  ...rightsEn,
+  ...vrmEn,
 } as const;
 
 type Strings<T> = { readonly [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

@@ -1,10 +1,12 @@
 import type { Messages } from './en.ts';
 import { insightsFr, insightsNavFr } from './insights-fr.ts';
+import { rightsFr, rightsNavFr } from './rights-fr.ts';
+import { vrmFr, vrmNavFr } from './vrm-fr.ts';
 
 /** Textes français (langue par défaut quand le navigateur la préfère). */
 export const fr: Messages = {
   app: { name: 'MesInfos', tagline: 'Vos données, de retour dans un coffre que vous contrôlez', skip: 'Aller au contenu', language: 'Langue', menu: 'Menu', lock: 'Verrouiller', locked: 'Votre coffre est verrouillé.', mainNav: 'Principale' },
-  nav: { overview: 'Vue d’ensemble', import: 'Importer', timeline: 'Chronologie', sharing: 'Partage', accessLog: 'Journal des accès', settings: 'Réglages', sectionExplore: 'Explorer', sectionShare: 'Partager', sectionManage: 'Gérer', ...insightsNavFr },
+  nav: { overview: 'Vue d’ensemble', import: 'Importer', timeline: 'Chronologie', sharing: 'Partage', accessLog: 'Journal des accès', settings: 'Réglages', sectionExplore: 'Explorer', sectionShare: 'Partager', sectionManage: 'Gérer', sectionAct: 'Agir', ...insightsNavFr, ...rightsNavFr, ...vrmNavFr },
   state: { loading: 'Chargement…', retry: 'Réessayer', error: 'Un problème est survenu', notFound: 'Cette page n’existe pas.', backHome: 'Revenir à la vue d’ensemble', errorCode: 'Code : {{code}}' },
   onboarding: {
     welcome: 'Bienvenue dans MesInfos',
@@ -208,4 +210,6 @@ export const fr: Messages = {
   },
   format: { bytes: '{{value}}' },
   ...insightsFr,
+  ...rightsFr,
+  ...vrmFr,
 };

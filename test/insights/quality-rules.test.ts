@@ -96,6 +96,29 @@ describe('data quality on sources that disagree in other ways', () => {
     expect(q.attributes[0]!.beliefs.find((b) => b.source === 'org:shop')!.status).toBe('other-purpose');
   });
 
+  it('takes a source’s latest restitution as what it holds: a new record with the fixed value replaces the old one', async () => {
+    await load([
+      attr('org:a', 'email', 'camille@exemple.fr', '2025-01-01'),
+      attr('org:b', 'email', 'camille@exemple.fr', '2025-01-02'),
+      attr('org:c', 'email', 'camile@exemple.fr', '2025-01-03', { purpose: 'billing' }),
+      attr('org:a', 'postal_address', '27 rue de Marseille, 69007 Lyon', '2025-01-05'),
+      attr('org:b', 'postal_address', '27 rue de Marseille, 69007 Lyon', '2025-02-05'),
+      // org:c delivers elsewhere: another fact, which no home address replaces.
+      attr('org:c', 'postal_address', '40 rue de la Villette, 69003 Lyon', '2024-12-01', { purpose: 'delivery' }),
+    ]);
+    expect((await computeDataQuality(t.vault.store)).findings.map((f) => [f.source, f.attribute, f.kind])).toEqual([['org:c', 'email', 'typo']]);
+    // Its next restitution, under new references and without a purpose, carries the right e-mail and a home address.
+    await load([
+      { ...attr('org:c', 'email', 'camille@exemple.fr', '2025-02-01'), sourceRef: 'email-2025-02' },
+      { ...attr('org:c', 'postal_address', '27 rue de Marseille, 69007 Lyon', '2025-02-01'), sourceRef: 'home-2025-02' },
+    ]);
+    const q = await computeDataQuality(t.vault.store);
+    expect(q.findings).toEqual([]);
+    const heldByC = (attribute: string) => q.attributes.find((x) => x.attribute === attribute)!.beliefs.filter((b) => b.source === 'org:c').map((b) => `${b.value} ${b.status}`);
+    expect(heldByC('email')).toEqual(['camille@exemple.fr agrees']);
+    expect(heldByC('postal_address').sort()).toEqual(['27 rue de Marseille, 69007 Lyon agrees', '40 rue de la Villette, 69003 Lyon other-purpose']);
+  });
+
   it('recomputes after an import, not before', async () => {
     await load([attr('org:a', 'email', 'camille@exemple.fr', '2025-01-01'), attr('org:b', 'email', 'camille@exemple.fr', '2025-01-02')]);
     expect((await computeDataQuality(t.vault.store)).findings).toEqual([]);

@@ -63,13 +63,23 @@ function asAttribute(data: Record<string, unknown>): IdentityAttribute {
 }
 
 export async function readBeliefs(store: RecordStore): Promise<{ beliefs: RawBelief[]; records: number }> {
-  const beliefs: RawBelief[] = [];
-  const names = new Map<string, { given?: RawBelief; family?: RawBelief }>();
+  // A source's latest restitution of an attribute replaces its earlier ones: an organisation
+  // that sent a new address no longer holds the old one. A delivery or work address is kept
+  // apart: it is another fact, not an older version.
+  const latest = new Map<string, RawBelief>();
   let records = 0;
   for await (const r of store.iterate({ types: ['identity.attribute'] })) {
     records++;
     const b = await beliefOf(store, r);
     if (!b) continue;
+    const key = `${b.source}\u0000${b.attribute}\u0000${b.otherPurpose ? b.purpose!.toLowerCase() : ''}`;
+    const before = latest.get(key);
+    // Records come in occurrence order, so on a tie of dates the later record wins.
+    if (!before || b.asOf >= before.asOf) latest.set(key, b);
+  }
+  const beliefs: RawBelief[] = [];
+  const names = new Map<string, { given?: RawBelief; family?: RawBelief }>();
+  for (const b of latest.values()) {
     if (b.attribute === 'given_name' || b.attribute === 'family_name') {
       const pair = names.get(b.source) ?? {};
       pair[b.attribute === 'given_name' ? 'given' : 'family'] = b;

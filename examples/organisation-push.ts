@@ -9,41 +9,25 @@
  * transactions — all or nothing; pushing the same month again adds nothing.
  */
 import { parseArgs } from 'node:util';
-import * as client from 'openid-client';
+import { connectOrganisation, ORGANISATION_OPTIONS, required } from './organisation-client.ts';
 
 const { values: args } = parseArgs({
   options: {
-    server: { type: 'string' },
-    'client-id': { type: 'string' },
-    'client-secret': { type: 'string' },
+    ...ORGANISATION_OPTIONS,
     customer: { type: 'string' },
     code: { type: 'string' },
     month: { type: 'string', default: '2025-03' },
-    json: { type: 'boolean', default: false },
   },
 });
-const need = (name: keyof typeof args): string => {
-  const v = args[name];
-  if (typeof v !== 'string' || !v) throw new Error(`--${name} is required`);
-  return v;
-};
+const need = (name: keyof typeof args): string => required(args, name);
 const server = need('server');
 const customer = need('customer');
 const month = need('month');
 if (!/^\d{4}-\d{2}$/.test(month)) throw new Error('--month is YYYY-MM');
 
-// 1. A token, with the organisation's client id and secret (client_secret_basic).
-const config = await client.discovery(new URL(`${server}/oauth`), need('client-id'), undefined, client.ClientSecretBasic(need('client-secret')), {
-  ...(server.startsWith('http:') ? { execute: [client.allowInsecureRequests] } : {}),
-});
-const { access_token: token } = await client.clientCredentialsGrant(config);
-
-async function api(path: string, body: unknown): Promise<Record<string, unknown>> {
-  const res = await fetch(`${server}/api/org/${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const json = (await res.json()) as Record<string, unknown>;
-  if (!res.ok) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(json)}`);
-  return json;
-}
+// 1. A token, with the organisation's client id and secret.
+const org = await connectOrganisation({ server, clientId: need('client-id'), clientSecret: need('client-secret') });
+const api = (path: string, body: unknown) => org.post(path, body);
 
 // 2. The first time: claim the person's pairing code with our customer reference.
 if (args.code) await api('links/claim', { code: args.code, customerRef: customer });

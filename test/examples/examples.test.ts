@@ -1,41 +1,9 @@
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consentAs } from '../support/oauth-flow.ts';
 import { startPlatform, type Platform } from '../support/org-platform.ts';
 import { asAsync } from '../support/temp-vault.ts';
 import { energyReading } from '../support/energy-reading.ts';
-
-/** Runs an example as a user would (node --import tsx examples/x.ts …); `onLine` sees stdout as it comes. */
-function runExample(script: string, args: string[], onLine: (line: string) => void = () => undefined): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', `examples/${script}`, ...args], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    let pending = '';
-    child.stdout.on('data', (b: Buffer) => {
-      out += b;
-      pending += b;
-      const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
-      lines.forEach(onLine);
-    });
-    child.stderr.on('data', (b: Buffer) => (err += b));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, out, err }));
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
+import { freePort, runExample } from '../support/run-example.ts';
 
 /** Readings at noon UTC on some days of Jan–Mar 2025, with varied amounts. */
 const READINGS = Array.from({ length: 40 }, (_, i) => {

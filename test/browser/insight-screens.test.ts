@@ -253,6 +253,30 @@ describe('the insight screens show what the API answers, in French and English',
     }
   });
 
+  it('the overview gathers what needs the person: the wrong values found, then a request not sent yet', async () => {
+    const { context, page } = await pageIn('fr');
+    try {
+      const q = await api<Quality>(page, '/api/me/insights/quality');
+      await ready(page, '/', 'Vue d’ensemble');
+      const attention = page.getByTestId('attention');
+      await expect.poll(async () => plain(await attention.getByRole('listitem').first().textContent())).toBe(`${q.findings.length} valeurs erronées détenues sur vous par des organismes`);
+      expect(await attention.getByRole('listitem').count()).toBe(1);
+      const headers = { 'x-csrf-token': await csrf(page.request) };
+      const draft = await page.request.post('/api/me/rights/create', { headers, data: { kind: 'access', organisation: 'org:telco-mobile' } });
+      expect(draft.status()).toBe(200);
+      await page.reload();
+      await attention.getByRole('link', { name: '1 demande pas encore envoyée' }).click();
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/rights');
+      expect((await page.request.post('/api/me/rights/close', { headers, data: { id: ((await draft.json()) as { id: string }).id } })).status()).toBe(200);
+      await page.goto('/');
+      await page.getByTestId('record-total').waitFor();
+      await expect.poll(() => attention.getByRole('listitem').count()).toBe(1);
+      await screenshot(page, 'fr', 'overview-attention');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('corrects a wrong address in the vault, and drafts then sends a rectification to the organisation', async () => {
     const { context, page } = await pageIn('fr');
     try {

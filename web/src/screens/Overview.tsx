@@ -2,13 +2,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { call } from '../api/client.ts';
+import { AttentionList } from '../components/AttentionList.tsx';
 import { NoDataYet } from '../components/insights/NoDataYet.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { Async } from '../components/StateViews.tsx';
 import { useApi } from '../components/use-api.ts';
 import { useFormat } from '../format.ts';
 
-/** What the vault holds: records per type and per source. */
+/** What the vault holds: what needs the person's attention, then records per type and per source. */
 export default function Overview() {
   const { t } = useTranslation();
   const f = useFormat();
@@ -25,6 +26,7 @@ export default function Overview() {
               <p className="big-figure" data-testid="record-total">
                 {t('overview.records', { n: f.number(s.total) })}
               </p>
+              <AttentionList />
               <section aria-labelledby="by-type">
                 <h2 id="by-type">{t('overview.byType')}</h2>
                 <figure className="chart" aria-label={t('overview.chartLabel')}>

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { FIXTURES, MY_FIXTURES, eventually, pageState, screenshot, seriousViolations, startBrowserHarness, type BrowserHarness } from './browser-harness.ts';
+import { FIXTURES, MY_FIXTURES, csrf, eventually, pageState, screenshot, seriousViolations, startBrowserHarness, type BrowserHarness } from './browser-harness.ts';
 
 const PASSPHRASE = 'tilleul boussole marée quarante';
 const NEW_PASSPHRASE = 'girafe lanterne velours dix-sept';
@@ -119,8 +119,18 @@ describe('a newcomer’s journey in real Chromium, in French', { timeout: 180_00
     await nav(page, 'Partage').click();
     await page.getByText('Vous n’avez rien partagé').waitFor();
     await check(page, 'sharing-empty');
-    await page.getByLabel('Qui (identifiant client)').fill('app:coach-budget');
-    await page.getByLabel('Nom affiché pour vous').fill('Coach Budget');
+    // An app the person registered is offered by its id; choosing it fills in its name.
+    const registered = await page.request.post('/api/me/clients/register', {
+      headers: { 'x-csrf-token': await csrf(page.request) },
+      data: { kind: 'app', name: 'Coach Budget', redirectUris: ['http://127.0.0.1:8765/callback'] },
+    });
+    expect(registered.status()).toBe(200);
+    const { client } = (await registered.json()) as { client: { clientId: string } };
+    await page.reload();
+    await page.getByText('Vous n’avez rien partagé').waitFor();
+    expect(await page.locator('datalist option').evaluateAll((os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent]))).toEqual([[client.clientId, 'Coach Budget']]);
+    await page.getByLabel('Qui (identifiant client)').fill(client.clientId);
+    expect(await page.getByLabel('Nom affiché pour vous').inputValue()).toBe('Coach Budget');
     await page.getByLabel('bank.transaction').check();
     await page.getByLabel('Niveau de détail').selectOption('month');
     await page.getByRole('button', { name: 'Donner l’accès' }).click();

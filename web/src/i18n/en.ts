@@ -137,7 +137,7 @@ export const en = {
     intro: 'Grant an app or an organisation access to chosen data, for a purpose, until a date, at the coarsest granularity that serves. You can revoke it at any time; each grant and each revocation gives a signed receipt.',
     newGrant: 'New grant',
     grantee: 'Who (client id)',
-    granteeHint: 'e.g. app:energy-coach or org:assureur',
+    granteeHint: 'A registered app or organisation (offered as you type), or a client id such as app:energy-coach',
     granteeName: 'Name shown to you',
     granteeKind: 'Kind',
     kinds: { app: 'App', organisation: 'Organisation' },

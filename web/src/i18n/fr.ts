@@ -139,7 +139,7 @@ export const fr: Messages = {
     intro: 'Donnez à une application ou à un organisme l’accès à des données choisies, pour une finalité, jusqu’à une date, au niveau de détail le plus grossier qui suffit. Vous pouvez le retirer à tout moment ; chaque accord et chaque retrait donnent un reçu signé.',
     newGrant: 'Nouvel accès',
     grantee: 'Qui (identifiant client)',
-    granteeHint: 'ex. app:coach-energie ou org:assureur',
+    granteeHint: 'Une application ou un organisme enregistré (proposé pendant la saisie), ou un identifiant client comme app:coach-energie',
     granteeName: 'Nom affiché pour vous',
     granteeKind: 'Nature',
     kinds: { app: 'Application', organisation: 'Organisme' },

@@ -20,6 +20,13 @@ function NewGrant({ types, onCreated }: { types: string[]; onCreated: (message: 
   const [error, setError] = useState<unknown>(null);
   const [invalid, setInvalid] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Registered apps and organisations are offered as the grantee; choosing one fills in its name and kind.
+  const registered = useApi(() => call('clients.list', {}), []);
+  const clients = registered.status === 'ready' ? registered.data.clients : [];
+  const chooseGrantee = (grantee: string) => {
+    const c = clients.find((x) => x.clientId === grantee.trim());
+    setForm({ ...form, grantee, ...(c ? { granteeName: c.name, granteeKind: c.kind } : {}) });
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -52,7 +59,14 @@ function NewGrant({ types, onCreated }: { types: string[]; onCreated: (message: 
       <div className="grid-2">
         <div className="field">
           <label htmlFor={`${id}-grantee`}>{t('sharing.grantee')}</label>
-          <input id={`${id}-grantee`} value={form.grantee} required aria-describedby={`${id}-grantee-hint`} onChange={(e) => setForm({ ...form, grantee: e.target.value })} />
+          <input id={`${id}-grantee`} value={form.grantee} required list={`${id}-clients`} autoComplete="off" aria-describedby={`${id}-grantee-hint`} onChange={(e) => chooseGrantee(e.target.value)} />
+          <datalist id={`${id}-clients`}>
+            {clients.map((c) => (
+              <option key={c.clientId} value={c.clientId}>
+                {c.name}
+              </option>
+            ))}
+          </datalist>
           <p className="hint" id={`${id}-grantee-hint`}>
             {t('sharing.granteeHint')}
           </p>

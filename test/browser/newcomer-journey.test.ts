@@ -100,7 +100,7 @@ describe('a newcomer’s journey in real Chromium, in French', { timeout: 180_00
   it('corrects an address an organisation got wrong; the source’s original stays in the history', async () => {
     await page.goto('/timeline?type=identity.attribute&search=Tilleuls');
     await page.getByRole('link', { name: /12 rue des Tilleuls/ }).click();
-    await page.getByRole('heading', { name: /Enregistrement · identity.attribute/ }).waitFor();
+    await page.getByRole('heading', { name: 'Enregistrement · Éléments d’identité' }).waitFor();
     await page.getByLabel('value', { exact: true }).fill('8 place Bellecour, 69002 Lyon');
     await page.getByLabel('address.locality').fill('Lyon');
     await page.getByLabel('address.postalCode').fill('69002');
@@ -137,7 +137,7 @@ describe('a newcomer’s journey in real Chromium, in French', { timeout: 180_00
     await page.getByText(/Accès donné\. Reçu .+ signé\./).waitFor();
     const grant = page.getByTestId('grant');
     await eventually(() => grant.textContent()).toContain('Actif');
-    expect(await grant.textContent()).toContain('bank.transaction — Totaux par mois — Fournir un service que j’ai demandé');
+    expect(await grant.textContent()).toContain('Opérations bancaires — Totaux par mois — Fournir un service que j’ai demandé');
     await check(page, 'sharing-active');
 
     await grant.getByRole('link', { name: 'Détails' }).click();
@@ -156,8 +156,8 @@ describe('a newcomer’s journey in real Chromium, in French', { timeout: 180_00
     const consents = page.getByTestId('consent-events');
     await consents.waitFor();
     const text = await consents.textContent();
-    expect(text).toContain('Vous avez donné à Coach Budget l’accès à bank.transaction (Totaux par mois)');
-    expect(text).toContain('Vous avez retiré à Coach Budget l’accès à bank.transaction');
+    expect(text).toContain('Vous avez donné à Coach Budget l’accès à Opérations bancaires (Totaux par mois)');
+    expect(text).toContain('Vous avez retiré à Coach Budget l’accès à Opérations bancaires');
     await check(page, 'access-log');
   });
 

@@ -10,7 +10,8 @@ export const GRANULARITIES = ['raw', 'day', 'week', 'month', 'year'] as const;
 
 /** Who a grant is for, as the person named it. */
 export const granteeOf = (g: GrantWithState) => g.grantee.name ?? g.grantee.clientId;
-export const typesOf = (g: GrantWithState) => g.scopes.map((s) => s.type).join(', ');
+/** The types a grant opens, named by `name` (useTypeName). */
+export const typesOf = (g: GrantWithState, name: (type: string) => string) => g.scopes.map((s) => name(s.type)).join(', ');
 /** raw, day…year, or derived:INSIGHT — the key of sharing.granularities when there is one. */
 export const granularityOf = (g: GrantWithState): string => (g.granularity.kind === 'raw' ? 'raw' : g.granularity.kind === 'aggregate' ? g.granularity.bucket : `derived:${g.granularity.insight}`);
 

@@ -7,6 +7,7 @@ import { PageTitle } from '../components/PageTitle.tsx';
 import { Async, EmptyState, Notice } from '../components/StateViews.tsx';
 import { useApi } from '../components/use-api.ts';
 import { useFormat } from '../format.ts';
+import { useTypeName } from '../i18n/record-types.ts';
 
 /**
  * Who accessed what (audit.list, hash-chained, with audit.verify's verdict), and the
@@ -15,6 +16,7 @@ import { useFormat } from '../format.ts';
 export default function AccessLog() {
   const { t } = useTranslation();
   const f = useFormat();
+  const typeName = useTypeName();
   const granularity = useGranularityLabel();
   const filterId = useId();
   const [params, setParams] = useSearchParams();
@@ -61,7 +63,7 @@ export default function AccessLog() {
                   <li key={`${e.g.id}-${e.given}`}>
                     <time dateTime={e.at}>{f.dateTime(e.at)}</time>{' '}
                     <Link to={`/sharing/${encodeURIComponent(e.g.id)}`}>
-                      {e.given ? t('accessLog.consentGiven', { grantee: granteeOf(e.g), types: typesOf(e.g), granularity: granularity(granularityOf(e.g)) }) : t('accessLog.consentWithdrawn', { grantee: granteeOf(e.g), types: typesOf(e.g) })}
+                      {e.given ? t('accessLog.consentGiven', { grantee: granteeOf(e.g), types: typesOf(e.g, typeName), granularity: granularity(granularityOf(e.g)) }) : t('accessLog.consentWithdrawn', { grantee: granteeOf(e.g), types: typesOf(e.g, typeName) })}
                     </Link>
                   </li>
                 ))}
@@ -99,7 +101,7 @@ export default function AccessLog() {
                         <td>{f.dateTime(e.at)}</td>
                         <td>{e.clientId}</td>
                         <td>
-                          {e.operation} ({e.action}) {e.types.join(', ')}
+                          {e.operation} ({e.action}) {e.types.map(typeName).join(', ')}
                         </td>
                         <td className="num">{f.number(e.recordCount)}</td>
                         <td>

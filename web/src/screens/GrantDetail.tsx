@@ -6,11 +6,13 @@ import { PageTitle } from '../components/PageTitle.tsx';
 import { Async } from '../components/StateViews.tsx';
 import { useApi } from '../components/use-api.ts';
 import { useFormat } from '../format.ts';
+import { useTypeName } from '../i18n/record-types.ts';
 
 /** One grant: who, which data, granularity, purpose, validity, and its signed receipts. */
 export default function GrantDetail() {
   const { t } = useTranslation();
   const f = useFormat();
+  const typeName = useTypeName();
   const granularity = useGranularityLabel();
   const purpose = usePurposeLabel();
   const { id = '' } = useParams();
@@ -38,7 +40,7 @@ export default function GrantDetail() {
                 <ul>
                   {g.scopes.map((s) => (
                     <li key={s.type}>
-                      {s.type}: {s.fields.length ? s.fields.join(', ') : t('sharing.allFields')}
+                      {typeName(s.type)}: {s.fields.length ? s.fields.join(', ') : t('sharing.allFields')}
                     </li>
                   ))}
                 </ul>

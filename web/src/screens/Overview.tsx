@@ -8,11 +8,13 @@ import { PageTitle } from '../components/PageTitle.tsx';
 import { Async } from '../components/StateViews.tsx';
 import { useApi } from '../components/use-api.ts';
 import { useFormat } from '../format.ts';
+import { useTypeName } from '../i18n/record-types.ts';
 
 /** What the vault holds: what needs the person's attention, then records per type and per source. */
 export default function Overview() {
   const { t } = useTranslation();
   const f = useFormat();
+  const typeName = useTypeName();
   const stats = useApi(() => call('vault.stats', {}), []);
   return (
     <>
@@ -31,7 +33,7 @@ export default function Overview() {
                 <h2 id="by-type">{t('overview.byType')}</h2>
                 <figure className="chart" aria-label={t('overview.chartLabel')}>
                   <ResponsiveContainer width="100%" height={260}>
-                    <BarChart data={Object.entries(s.byType).map(([type, n]) => ({ type, n }))} margin={{ left: 8, right: 8, bottom: 48 }}>
+                    <BarChart data={Object.entries(s.byType).map(([type, n]) => ({ type: typeName(type), n }))} margin={{ left: 8, right: 8, bottom: 48 }}>
                       <CartesianGrid strokeDasharray="3 3" vertical={false} />
                       <XAxis dataKey="type" angle={-35} textAnchor="end" interval={0} fontSize={11} />
                       <YAxis scale="sqrt" tickFormatter={(v: number) => f.number(v)} fontSize={11} />
@@ -56,7 +58,7 @@ export default function Overview() {
                         .map(([type, n]) => (
                           <tr key={type}>
                             <td>
-                              <Link to={`/timeline?type=${encodeURIComponent(type)}`}>{type}</Link>
+                              <Link to={`/timeline?type=${encodeURIComponent(type)}`}>{typeName(type)}</Link>
                             </td>
                             <td className="num">{f.number(n)}</td>
                           </tr>

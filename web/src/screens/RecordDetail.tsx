@@ -7,6 +7,7 @@ import { PageTitle } from '../components/PageTitle.tsx';
 import { Async, ErrorState, Notice } from '../components/StateViews.tsx';
 import { useApi } from '../components/use-api.ts';
 import { isMoney, useFormat, type Formatters } from '../format.ts';
+import { useTypeName } from '../i18n/record-types.ts';
 
 type Detail = OperationOutput<'records.get'>;
 
@@ -77,6 +78,7 @@ function CorrectForm({ detail, onSaved }: { detail: Detail; onSaved: (revision: 
 export default function RecordDetail() {
   const { t } = useTranslation();
   const f = useFormat();
+  const typeName = useTypeName();
   const { id = '' } = useParams();
   const detail = useApi(() => call('records.get', { id }), [id]);
   const [saved, setSaved] = useState<number | null>(null);
@@ -88,10 +90,12 @@ export default function RecordDetail() {
       <Async value={detail}>
         {(d) => (
           <>
-            <PageTitle text={`${t('record.title')} · ${d.record.type}`} />
+            <PageTitle text={`${t('record.title')} · ${typeName(d.record.type)}`} />
             <dl className="facts">
               <dt>{t('record.type')}</dt>
-              <dd>{d.record.type}</dd>
+              <dd>
+                {typeName(d.record.type)} <span className="muted mono">{d.record.type}</span>
+              </dd>
               <dt>{t('record.source')}</dt>
               <dd>{d.record.source}</dd>
               <dt>{t('record.occurredAt')}</dt>

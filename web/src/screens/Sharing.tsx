@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { call } from '../api/client.ts';
 import type { OperationInput } from '../api/operations.ts';
 import { GRANULARITIES, PURPOSES, granteeOf, granularityOf, typesOf, useGranularityLabel, usePurposeLabel, type GrantWithState } from '../components/grant-text.ts';
+import { useTypeName } from '../i18n/record-types.ts';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { Async, EmptyState, ErrorState, Notice } from '../components/StateViews.tsx';
 import { useApi } from '../components/use-api.ts';
@@ -15,6 +16,7 @@ const inAYear = () => new Date(Date.now() + 365 * 86_400_000).toISOString().slic
 
 function NewGrant({ types, onCreated }: { types: string[]; onCreated: (message: string) => void }) {
   const { t } = useTranslation();
+  const typeName = useTypeName();
   const id = useId();
   const [form, setForm] = useState({ grantee: '', granteeName: '', granteeKind: 'app' as 'app' | 'organisation', type: [] as string[], granularity: 'month', purpose: 'ServiceProvision' as Purpose, until: inAYear() });
   const [error, setError] = useState<unknown>(null);
@@ -113,7 +115,7 @@ function NewGrant({ types, onCreated }: { types: string[]; onCreated: (message: 
           {types.map((type) => (
             <label key={type} className="check">
               <input type="checkbox" checked={form.type.includes(type)} onChange={() => setForm({ ...form, type: form.type.includes(type) ? form.type.filter((x) => x !== type) : [...form.type, type] })} />
-              {type}
+              {typeName(type)} <span className="muted">({type})</span>
             </label>
           ))}
         </div>
@@ -132,6 +134,7 @@ function GrantRow({ g, onRevoked }: { g: GrantWithState; onRevoked: (message: st
   const f = useFormat();
   const label = useGranularityLabel();
   const purposeLabel = usePurposeLabel();
+  const typeName = useTypeName();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const revoke = async () => {
@@ -152,7 +155,7 @@ function GrantRow({ g, onRevoked }: { g: GrantWithState; onRevoked: (message: st
         <span className={`badge state-${g.state}`}>{t(`sharing.state.${g.state}`)}</span>
       </div>
       <p>
-        {typesOf(g)} — {label(granularityOf(g))} — {purposeLabel(g.purpose)}
+        {typesOf(g, typeName)} — {label(granularityOf(g))} — {purposeLabel(g.purpose)}
       </p>
       <p className="muted">{g.revokedAt ? t('sharing.revokedAt', { date: f.dateTime(g.revokedAt) }) : t('sharing.validRange', { from: f.date(g.validFrom), until: f.date(g.validUntil) })}</p>
       <div className="actions">

@@ -7,6 +7,7 @@ import { PageTitle } from '../components/PageTitle.tsx';
 import { Async, EmptyState, ErrorState, Loading } from '../components/StateViews.tsx';
 import { useApi } from '../components/use-api.ts';
 import { summarise, useFormat } from '../format.ts';
+import { useTypeName } from '../i18n/record-types.ts';
 
 type StoredRecord = OperationOutput<'records.list'>['records'][number];
 type RecordType = NonNullable<StoredRecord['type']>;
@@ -38,6 +39,7 @@ function useFilters() {
 export default function Timeline() {
   const { t } = useTranslation();
   const f = useFormat();
+  const typeName = useTypeName();
   const ids = { search: useId(), from: useId(), to: useId() };
   const { filters, key, set } = useFilters();
   const [draft, setDraft] = useState(filters);
@@ -122,7 +124,7 @@ export default function Timeline() {
                     .map(([type, n]) => (
                       <label key={type} className="check">
                         <input type="checkbox" checked={draft.type.includes(type as RecordType)} onChange={() => setDraft({ ...draft, type: toggle(draft.type, type) as RecordType[] })} />
-                        {type} <span className="muted">({f.number(n)})</span>
+                        {typeName(type)} <span className="muted">({f.number(n)})</span>
                       </label>
                     ))}
                 </fieldset>
@@ -173,9 +175,9 @@ export default function Timeline() {
             {records.map((r) => (
               <li key={r.id}>
                 <time dateTime={r.occurredAt}>{f.dateTime(r.occurredAt)}</time>
-                <span className="badge">{r.type}</span>
+                <span className="badge">{typeName(r.type)}</span>
                 <Link to={`/records/${encodeURIComponent(r.id)}`} className="record-link">
-                  {summarise(r.data, f) || r.type}
+                  {summarise(r.data, f) || typeName(r.type)}
                 </Link>
                 <span className="muted source">{r.source}</span>
               </li>

@@ -101,9 +101,9 @@ describe('a newcomer’s journey in real Chromium, in French', { timeout: 180_00
     await page.goto('/timeline?type=identity.attribute&search=Tilleuls');
     await page.getByRole('link', { name: /12 rue des Tilleuls/ }).click();
     await page.getByRole('heading', { name: 'Enregistrement · Éléments d’identité' }).waitFor();
-    await page.getByLabel('value', { exact: true }).fill('8 place Bellecour, 69002 Lyon');
-    await page.getByLabel('address.locality').fill('Lyon');
-    await page.getByLabel('address.postalCode').fill('69002');
+    await page.getByLabel(/^Valeur value$/).fill('8 place Bellecour, 69002 Lyon');
+    await page.getByLabel('Adresse › Ville').fill('Lyon');
+    await page.getByLabel('Adresse › Code postal').fill('69002');
     await page.getByLabel('Pourquoi le corrigez-vous ?').fill('J’ai déménagé en mars');
     await page.getByRole('button', { name: 'Enregistrer la correction' }).click();
     await page.getByText('Correction enregistrée : révision 2.').waitFor();

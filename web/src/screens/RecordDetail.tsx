@@ -8,6 +8,7 @@ import { Async, ErrorState, Notice } from '../components/StateViews.tsx';
 import { useApi } from '../components/use-api.ts';
 import { isMoney, useFormat, type Formatters } from '../format.ts';
 import { useTypeName } from '../i18n/record-types.ts';
+import { useFieldName } from '../i18n/field-names.ts';
 
 type Detail = OperationOutput<'records.get'>;
 
@@ -31,6 +32,7 @@ function CorrectForm({ detail, onSaved }: { detail: Detail; onSaved: (revision: 
   const { t } = useTranslation();
   const reasonId = useId();
   const base = useId();
+  const fieldName = useFieldName();
   const editable = leaves(detail.record.data).filter((e): e is [string, string] => typeof e[1] === 'string');
   const [values, setValues] = useState<Record<string, string>>(Object.fromEntries(editable));
   const [reason, setReason] = useState('');
@@ -57,7 +59,9 @@ function CorrectForm({ detail, onSaved }: { detail: Detail; onSaved: (revision: 
       <p className="hint">{t('record.correctIntro')}</p>
       {editable.map(([path], n) => (
         <div className="field" key={path}>
-          <label htmlFor={`${base}-${n}`}>{path}</label>
+          <label htmlFor={`${base}-${n}`}>
+            {fieldName(path)} <span className="muted mono small">{path}</span>
+          </label>
           <input id={`${base}-${n}`} value={values[path] ?? ''} onChange={(e) => setValues({ ...values, [path]: e.target.value })} />
         </div>
       ))}
@@ -79,6 +83,7 @@ export default function RecordDetail() {
   const { t } = useTranslation();
   const f = useFormat();
   const typeName = useTypeName();
+  const fieldName = useFieldName();
   const { id = '' } = useParams();
   const detail = useApi(() => call('records.get', { id }), [id]);
   const [saved, setSaved] = useState<number | null>(null);
@@ -109,7 +114,7 @@ export default function RecordDetail() {
             <dl className="facts" data-testid="record-data">
               {leaves(d.record.data).map(([k, v]) => (
                 <div key={k} className="fact">
-                  <dt>{k}</dt>
+                  <dt title={k}>{fieldName(k)}</dt>
                   <dd>{show(v, f)}</dd>
                 </div>
               ))}

@@ -102,12 +102,16 @@ describe('a newcomer’s journey in real Chromium, in French', { timeout: 180_00
     await page.getByRole('link', { name: /12 rue des Tilleuls/ }).click();
     await page.getByRole('heading', { name: 'Enregistrement · Éléments d’identité' }).waitFor();
     await page.getByLabel(/^Valeur value$/).fill('8 place Bellecour, 69002 Lyon');
+    await page.getByLabel('Adresse › Rue').fill('8 place Bellecour');
     await page.getByLabel('Adresse › Ville').fill('Lyon');
     await page.getByLabel('Adresse › Code postal').fill('69002');
     await page.getByLabel('Pourquoi le corrigez-vous ?').fill('J’ai déménagé en mars');
     await page.getByRole('button', { name: 'Enregistrer la correction' }).click();
     await page.getByText('Correction enregistrée : révision 2.').waitFor();
     await eventually(() => page.getByTestId('record-data').textContent()).toContain('8 place Bellecour, 69002 Lyon');
+    const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+    const stored = (await (await page.request.get(`/api/me/records/get?id=${id}`)).json()) as { record: { data: { address: unknown } } };
+    expect(stored.record.data.address).toMatchObject({ street: ['8 place Bellecour'], locality: 'Lyon', postalCode: '69002' });
     const history = await page.locator('.history').textContent();
     expect(history).toContain('corrigé par vous');
     expect(history).toContain('tel que la source l’a donné');

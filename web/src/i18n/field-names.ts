@@ -75,14 +75,20 @@ const FIELD_NAMES: Record<string, { en: string; fr: string }> = {
   accountRef: { en: 'Account', fr: 'Compte' },
 };
 
-/** A field path in the UI's language: `address.locality` → "Adresse › Ville"; unknown parts as they are. */
+/**
+ * A field path in the UI's language: `address.locality` → "Adresse › Ville", the second
+ * line of a list `address.street.1` → "Adresse › Rue (2)"; unknown parts as they are.
+ */
 export function useFieldName(): (path: string) => string {
   const { i18n } = useTranslation();
   const lang = i18n.language === 'fr' ? 'fr' : 'en';
-  return (path) =>
-    path
-      .split('.')
-      .filter((part) => !/^\d+$/.test(part))
-      .map((part) => (Object.hasOwn(FIELD_NAMES, part) ? FIELD_NAMES[part]![lang] : part))
-      .join(' › ');
+  return (path) => {
+    const words: string[] = [];
+    for (const part of path.split('.')) {
+      if (/^\d+$/.test(part)) {
+        if (Number(part) > 0 && words.length > 0) words[words.length - 1] += ` (${Number(part) + 1})`;
+      } else words.push(Object.hasOwn(FIELD_NAMES, part) ? FIELD_NAMES[part]![lang] : part);
+    }
+    return words.join(' › ');
+  };
 }

@@ -12,10 +12,11 @@ import { useFieldName } from '../i18n/field-names.ts';
 
 type Detail = OperationOutput<'records.get'>;
 
-/** Dotted paths of a record's data to the values a person reads (money kept whole). */
+/** Dotted paths of a record's data to the values a person reads (money kept whole; a list of texts one path per line: `address.street.0`). */
 function leaves(data: Record<string, unknown>, prefix = ''): [string, unknown][] {
   return Object.entries(data).flatMap(([k, v]): [string, unknown][] => {
     const path = prefix ? `${prefix}.${k}` : k;
+    if (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string')) return v.map((x, i): [string, unknown] => [`${path}.${i}`, x]);
     if (v && typeof v === 'object' && !Array.isArray(v) && !isMoney(v)) return leaves(v as Record<string, unknown>, path);
     return [[path, v]];
   });

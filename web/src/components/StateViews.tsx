@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
 import type { Loadable } from './use-api.ts';
+import { ServerMessage } from './ServerMessage.tsx';
 
 export function Loading({ label }: { label?: string }) {
   const { t } = useTranslation();
@@ -13,14 +14,14 @@ export function Loading({ label }: { label?: string }) {
   );
 }
 
-/** An error as the API said it: its message, and its code beside it. */
+/** An error as the API said it: its message (led, in French, by what its code means), and its code beside it. */
 export function ErrorState({ error, retry }: { error: unknown; retry?: () => void }) {
   const { t } = useTranslation();
   const message = error instanceof Error ? error.message : String(error);
   return (
     <div className="state state-error" role="alert">
       <p>
-        <strong>{t('state.error')}</strong> — {message}
+        <strong>{t('state.error')}</strong> — <ServerMessage code={error instanceof ApiError ? error.code : undefined} message={message} />
       </p>
       {error instanceof ApiError && <p className="muted">{t('state.errorCode', { code: error.code })}</p>}
       {retry && (

@@ -7,6 +7,7 @@ import { PageTitle } from '../components/PageTitle.tsx';
 import { Async, EmptyState, ErrorState } from '../components/StateViews.tsx';
 import { useApi } from '../components/use-api.ts';
 import { useFormat } from '../format.ts';
+import { ServerMessage } from '../components/ServerMessage.tsx';
 
 type FileReport = UploadResult['files'][number];
 type Status = 'waiting' | 'uploading' | 'importing' | 'done' | 'error';
@@ -126,7 +127,7 @@ export default function Import() {
                   {i.result?.files.map((r) => (
                     <p key={r.file} className="hint">
                       {r.file !== i.path && <span className="file-name">{r.file}: </span>}
-                      {r.summary ? t('import.fileResult', { inserted: f.number(r.summary.counts.inserted), updated: f.number(r.summary.counts.updated), unchanged: f.number(r.summary.counts.unchanged) }) : r.archive ? t('import.archiveResult', { inserted: f.number(r.archive.inserted), unchanged: f.number(r.archive.unchanged) }) : r.error?.message}
+                      {r.summary ? t('import.fileResult', { inserted: f.number(r.summary.counts.inserted), updated: f.number(r.summary.counts.updated), unchanged: f.number(r.summary.counts.unchanged) }) : r.archive ? t('import.archiveResult', { inserted: f.number(r.archive.inserted), unchanged: f.number(r.archive.unchanged) }) : r.error && <ServerMessage code={r.error.code} message={r.error.message} />}
                       {r.format && <span className="muted"> — {t('import.format', { format: r.format })}</span>}
                     </p>
                   ))}
@@ -150,7 +151,7 @@ export default function Import() {
               <ul className="problems">
                 {problems.map((r) => (
                   <li key={r.file}>
-                    <strong className="file-name">{r.file}</strong> — {t(`import.status.${r.status}`)}: {r.error?.message}
+                    <strong className="file-name">{r.file}</strong> — {t(`import.status.${r.status}`)}: {r.error && <ServerMessage code={r.error.code} message={r.error.message} />}
                     {faultsOf(r).length > 0 && (
                       <ul>
                         {faultsOf(r)

@@ -5,6 +5,8 @@ import { FigureList } from '../components/insights/FigureList.tsx';
 import { NoDataYet } from '../components/insights/NoDataYet.tsx';
 import { SourceCard } from '../components/insights/SourceCard.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
+import { AskEveryOrganisation } from '../components/rights/AskEveryOrganisation.tsx';
+import { requestForFinding } from '../components/rights/finding-requests.ts';
 import { Async } from '../components/StateViews.tsx';
 import { useApi } from '../components/use-api.ts';
 import { useFormat } from '../format.ts';
@@ -14,13 +16,15 @@ const CATEGORIES = ['name', 'postal_address', 'email', 'phone', 'iban', 'birth_d
 /**
  * "Who knows what about me": every source with the types of records it gave, what each
  * organisation believes about the person's identity, the wrong values highlighted, and for
- * each a correction in the vault and a rectification request to the organisation.
+ * each a correction in the vault and a rectification request to the organisation — one
+ * action asks every organisation at once; a value already asked links to its request.
  */
 export default function WhoKnowsWhat() {
   const { t } = useTranslation();
   const f = useFormat();
   const stats = useApi(() => call('vault.stats', {}), []);
   const quality = useApi(() => call('insights.quality', {}), []);
+  const rights = useApi(() => call('rights.list', {}), []);
   const attributeName = (attribute: string, category: string) => ((CATEGORIES as readonly string[]).includes(category) ? t(`whoKnows.attribute.${category as (typeof CATEGORIES)[number]}`) : attribute);
   return (
     <>
@@ -50,11 +54,26 @@ export default function WhoKnowsWhat() {
                       {q.findings.length === 0 ? (
                         <p className="notice notice-success">{t('whoKnows.allGood')}</p>
                       ) : (
-                        <div className="findings">
-                          {q.findings.map((fi) => (
-                            <FindingCard key={fi.id} finding={fi} corrected={correctedByPerson(q, fi)} attributeName={attributeName(fi.attribute, fi.category)} onChanged={quality.reload} />
-                          ))}
-                        </div>
+                        <Async value={rights}>
+                          {({ requests }) => (
+                            <>
+                              <AskEveryOrganisation findings={q.findings} requests={requests} onDone={rights.reload} />
+                              <div className="findings">
+                                {q.findings.map((fi) => (
+                                  <FindingCard
+                                    key={fi.id}
+                                    finding={fi}
+                                    corrected={correctedByPerson(q, fi)}
+                                    attributeName={attributeName(fi.attribute, fi.category)}
+                                    onChanged={quality.reload}
+                                    existing={requestForFinding(fi, requests)}
+                                    onRequested={rights.reload}
+                                  />
+                                ))}
+                              </div>
+                            </>
+                          )}
+                        </Async>
                       )}
                       {q.unresolved.length > 0 && <p className="notice notice-error">{t('whoKnows.unresolved', { list: q.unresolved.join(', ') })}</p>}
                     </section>

@@ -8,7 +8,7 @@ import { ErrorState, Notice } from '../StateViews.tsx';
 
 export type Quality = OperationOutput<'insights.quality'>;
 export type Finding = Quality['findings'][number];
-type Request = OperationOutput<'rights.create'>;
+type Request = OperationOutput<'rights.show'>;
 type Letter = OperationOutput<'rights.letter'>;
 
 /** Whether the person already corrected, in the vault, the record a finding is about. */
@@ -19,14 +19,17 @@ export function correctedByPerson(q: Quality, finding: Finding): boolean {
 /**
  * One wrong value an organisation holds: what it believes, what it should hold, why, and the
  * two actions — correct the value in the vault (records.correct, a new revision) and ask the
- * organisation to rectify it (rights.create, then its letter, then rights.send).
+ * organisation to rectify it (rights.create, then its letter, then rights.send). When an open
+ * request already asks for it (`existing`), the card shows that request and links to it
+ * instead of offering to draft a second one; `onRequested` tells the screen a request changed.
  */
-export function FindingCard({ finding, corrected, attributeName, onChanged }: { finding: Finding; corrected: boolean; attributeName: string; onChanged: () => void }) {
+export function FindingCard({ finding, corrected, attributeName, onChanged, existing, onRequested }: { finding: Finding; corrected: boolean; attributeName: string; onChanged: () => void; existing?: Request | undefined; onRequested?: () => void }) {
   const { t, i18n } = useTranslation();
   const f = useFormat();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [request, setRequest] = useState<Request | null>(null);
+  const [made, setRequest] = useState<Request | null>(null);
+  const request = made ?? existing ?? null;
   const [letter, setLetter] = useState<Letter | null>(null);
   const act = async (run: () => Promise<void>) => {
     setBusy(true);
@@ -48,11 +51,13 @@ export function FindingCard({ finding, corrected, attributeName, onChanged }: { 
     act(async () => {
       const r = await call('rights.create', { kind: 'rectification', organisation: finding.source, what: [finding.attribute], current: finding.believed, ...(finding.expected ? { requested: finding.expected } : {}) });
       setRequest(r);
+      onRequested?.();
       if (r.channel !== 'api') setLetter(await call('rights.letter', { id: r.id, lang: i18n.language === 'fr' ? 'fr' : 'en', format: 'text' }));
     });
   const send = () =>
     act(async () => {
       if (request) setRequest(await call('rights.send', { id: request.id }));
+      onRequested?.();
     });
   return (
     <article className={`finding finding-${finding.kind}`} data-finding={finding.id} aria-labelledby={`finding-${finding.recordIds[0]}`}>
@@ -98,7 +103,15 @@ export function FindingCard({ finding, corrected, attributeName, onChanged }: { 
         </div>
       ) : (
         <div className="rectification">
-          <Notice>{t(`whoKnows.request.${request.status === 'draft' ? 'draft' : 'sent'}`, { source: request.organisation.name, channel: t(`whoKnows.channel.${request.channel}`), due: request.dueOn ? f.date(request.dueOn) : '—' })}</Notice>
+          <Notice>
+            {t(`whoKnows.request.${request.status === 'draft' || request.status === 'sent' ? request.status : 'other'}`, {
+              source: request.organisation.name,
+              channel: t(`whoKnows.channel.${request.channel}`),
+              due: request.dueOn ? f.date(request.dueOn) : '—',
+              status: t(`rights.status.${request.status}`),
+            })}{' '}
+            <Link to={`/rights/${encodeURIComponent(request.id)}`}>{t('whoKnows.seeRequest')}</Link>
+          </Notice>
           {letter?.text && request.status === 'draft' && (
             <details>
               <summary>{t('whoKnows.letter', { subject: letter.subject })}</summary>

@@ -60,6 +60,15 @@ describe('rights letters', () => {
     expect(fr).not.toContain('au plus tard');
   });
 
+  it('a letter already sent is dated the day it was sent, not the day it is shown again', () => {
+    const sent = applyAction(request('rectification'), { action: 'send', by: 'person', at: Date.parse('2025-01-10T09:00:00Z') });
+    const fr = letterText(composeRequestLetter(sent, who, { lang: 'fr', medium: 'letter', today: '2025-03-02' }));
+    expect(fr).toContain('Lyon, le 10 janvier 2025');
+    expect(fr).not.toContain('2 mars 2025');
+    const draft = letterText(composeRequestLetter(request('rectification'), who, { lang: 'fr', medium: 'letter', today: '2025-03-02' }));
+    expect(draft).toContain('Lyon, le 2 mars 2025');
+  });
+
   it('carries the name, the customer reference and the reply address of a letter — and nothing else about the person', () => {
     const text = letterText(composeRequestLetter(request('access'), who, { lang: 'fr', medium: 'letter', today: '2025-01-31' }));
     expect(text).toContain('Camille Martin');

@@ -97,7 +97,8 @@ export function composeRequestLetter(r: RightsRequest, who: Requester, opts: { l
     subject: text.subject,
     sender: medium === 'letter' ? senderBlock(who, medium) : [],
     recipient: medium === 'letter' ? [r.organisation.name, ...(r.organisation.contact && !contactIsEmail ? r.organisation.contact.split(/,\s*/) : [])] : [],
-    dateLine: dateLine(opts.today, lang, medium === 'letter' ? townOf(who.postalAddress) : undefined),
+    // A request already sent is shown as it was sent: dated the day it went out.
+    dateLine: dateLine(r.sentOn ?? opts.today, lang, medium === 'letter' ? townOf(who.postalAddress) : undefined),
     ...(medium === 'email' && contactIsEmail ? { to: r.organisation.contact } : {}),
     paragraphs,
     signature: [who.fullName, ...(who.customerRef ? [f.customerRef(who.customerRef)] : [])],

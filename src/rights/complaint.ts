@@ -60,7 +60,13 @@ export function composeComplaint(r: RightsRequest, who: Requester, opts: { lang:
     throw new MesInfosError('RIGHTS_TRANSITION_INVALID', `A complaint to the CNIL is offered once a request is overdue or refused; request ${r.id} is ${r.status}.`, { id: r.id, status: r.status });
   const { lang, medium } = opts;
   const t = TEXTS[lang];
-  const items = r.items.length ? `${lang === 'fr' ? ', concernant : ' : ', concerning: '}${r.items.map((i) => ATTRIBUTE_LABELS[lang][i.what] ?? i.what).join(', ')}` : '';
+  // Each item named, and for a rectification the change asked, so the authority reads the case in the complaint itself.
+  const itemText = (i: RightsRequest['items'][number]) => {
+    const label = ATTRIBUTE_LABELS[lang][i.what] ?? i.what;
+    if (!i.currentValue || !i.requestedValue) return label;
+    return lang === 'fr' ? `${label} (remplacer « ${i.currentValue} » par « ${i.requestedValue} »)` : `${label} (replace "${i.currentValue}" with "${i.requestedValue}")`;
+  };
+  const items = r.items.length ? `${lang === 'fr' ? ', concernant : ' : ', concerning: '}${r.items.map(itemText).join(', ')}` : '';
   const right = RIGHT_TEXTS[lang][r.kind].subject.replace(/\s*\(.*\)$/, '');
   const org = r.organisation.name;
   const refused = r.status === 'answered' && r.answer?.outcome === 'refused';

@@ -113,6 +113,9 @@ describe('the complaint to the CNIL', () => {
     const en = letterText(composeComplaint(r, who, { lang: 'en', medium: 'letter', today: '2025-03-02' }));
     expect(flat(en)).toContain('On 31 January 2025, I sent Gaz Réseau, by post, a request under Article 16 GDPR');
     expect(flat(en)).toContain('expired on 28 February 2025');
+    // The change asked is in the complaint itself.
+    expect(flat(fr)).toContain('concernant : adresse postale (remplacer « 12 rue des Lilas, 69003 Lyon » par « 27 rue de Marseille, 69007 Lyon »)');
+    expect(flat(en)).toContain('concerning: postal address (replace "12 rue des Lilas, 69003 Lyon" with "27 rue de Marseille, 69007 Lyon")');
   });
 });
 

@@ -8,6 +8,7 @@ const VIEWPORTS = { desktop: { width: 1280, height: 900 }, phone: { width: 360, 
 interface Ids {
   recordId: string;
   grantId: string;
+  requestId: string;
 }
 
 /** Each screen: its URL (some name a record or a grant made in beforeAll) and its title in both languages. */
@@ -28,12 +29,14 @@ const SCREENS: { name: string; url: (ids: Ids) => string; fr: string | RegExp; e
   { name: 'mobility', url: () => '/mobility', fr: 'Mobilité', en: 'Mobility' },
   { name: 'review', url: () => '/review', fr: 'Le mois en revue', en: 'Month in review' },
   { name: 'who-knows-what', url: () => '/who-knows-what', fr: 'Qui sait quoi sur moi', en: 'Who knows what about me' },
+  { name: 'rights', url: () => '/rights', fr: 'Mes demandes', en: 'My requests' },
+  { name: 'rights-request', url: (ids) => `/rights/${ids.requestId}`, fr: 'Demande d’accès · Gaz Réseau', en: 'Access request · Gaz Réseau' },
 ];
 
 describe('every screen, in French and English, on a desktop and a 360 px phone', { timeout: 180_000 }, () => {
   let h: BrowserHarness;
   let owner: { context: BrowserContext; page: Page };
-  const ids: Ids = { recordId: '', grantId: '' };
+  const ids: Ids = { recordId: '', grantId: '', requestId: '' };
 
   beforeAll(async () => {
     h = await startBrowserHarness();
@@ -58,6 +61,8 @@ describe('every screen, in French and English, on a desktop and a 360 px phone',
       data: { grantee: 'org:fournisseur-energie', granteeName: 'Énergie Verte', type: ['energy.reading'], granularity: 'day', purpose: 'ServiceProvision', until: '2030-01-01' },
     });
     ids.grantId = ((await created.json()) as { grant: { id: string } }).grant.id;
+    const request = await page.request.post('/api/me/rights/create', { headers: { 'x-csrf-token': await csrf(page.request) }, data: { kind: 'access', organisation: 'org:gaz-reseau' } });
+    ids.requestId = ((await request.json()) as { id: string }).id;
   }, 240_000);
   afterAll(async () => h?.close());
 

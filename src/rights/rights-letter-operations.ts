@@ -33,6 +33,8 @@ const documentOutput = z.object({
   text: z.string().optional(),
   /** The PDF, base64-encoded (format pdf). */
   base64: z.string().optional(),
+  /** An e-mail (medium email, format text): its address when known and its body alone, for a mail program (mailto:). */
+  email: z.object({ to: z.string().optional(), body: z.string() }).optional(),
 });
 type DocumentOutput = z.infer<typeof documentOutput>;
 
@@ -47,7 +49,10 @@ async function compose(ctx: OperationContext, i: { id: string; lang: 'fr' | 'en'
 async function render(doc: LetterDoc, document: 'request' | 'complaint', format: 'text' | 'pdf', id: string): Promise<DocumentOutput> {
   const fileName = `${document === 'request' ? (doc.lang === 'fr' ? 'demande' : 'request') : doc.lang === 'fr' ? 'plainte-cnil' : 'cnil-complaint'}-${id.slice(0, 8)}.${format === 'pdf' ? 'pdf' : 'txt'}`;
   const base = { document, format, fileName, subject: doc.subject };
-  if (format === 'text') return { ...base, mediaType: 'text/plain; charset=utf-8', text: letterText(doc) };
+  if (format === 'text') {
+    const email = doc.medium === 'email' ? { email: { ...(doc.to ? { to: doc.to } : {}), body: [...doc.paragraphs.flatMap((p) => [p, '']), ...doc.signature].join('\n') } } : {};
+    return { ...base, mediaType: 'text/plain; charset=utf-8', text: letterText(doc), ...email };
+  }
   return { ...base, mediaType: 'application/pdf', base64: Buffer.from(await letterPdf(doc)).toString('base64') };
 }
 

@@ -268,6 +268,20 @@ describe('the rights requests in real Chromium: from who knows what to a verifie
     }
   });
 
+  it('an e-mail request opens in the person’s mail program, subject and body filled in', async () => {
+    const erasure = await post<View>('rights.create', { kind: 'erasure', organisation: 'org:mutuelle-sante', channel: 'email' });
+    await page.goto(`/rights/${erasure.id}`);
+    const write = page.getByRole('link', { name: 'L’écrire dans ma messagerie' });
+    await write.waitFor();
+    const mailto = new URL((await write.getAttribute('href'))!);
+    expect(mailto.protocol).toBe('mailto:');
+    const letter = await me<{ subject: string; email: { body: string } }>('rights.letter', { id: erasure.id, lang: 'fr' });
+    expect(mailto.searchParams.get('subject')).toBe(letter.subject);
+    expect(mailto.searchParams.get('body')).toBe(letter.email.body);
+    expect(letter.email.body).toContain('article 17');
+    await post('rights.close', { id: erasure.id, note: 'test' });
+  });
+
   it('broke no content security rule and threw no error on any page', () => {
     expect(h.pageProblems).toEqual([]);
   });

@@ -89,8 +89,13 @@ describe('the rectification loop on the demo person', () => {
     expect(letter.text).toContain('« 12 rue des Lilas, 69003 Lyon » est inexact(e) ; la valeur exacte est « 27 rue de Marseille, 69007 Lyon »');
     for (const secret of ['1991', '17 avril', 'FR76', '+336', '06 12', 'camille.martin@exemple.fr', '7712045', 'MSP0451278', 'AH-6620153', 'Villeurbanne'])
       expect(letter.text, `the letter must not hold ${secret}`).not.toContain(secret);
-    const en = await call<{ text: string }>('rights.letter', { id: gas.id, lang: 'en', medium: 'email' });
+    const en = await call<{ text: string; email?: { to?: string; body: string } }>('rights.letter', { id: gas.id, lang: 'en', medium: 'email' });
     expect(en.text).toContain('Subject: Request to rectify my personal data (Article 16 GDPR)');
+    // For a mail program: the body alone (the subject goes in its own field), ending with her name.
+    expect(en.email!.body).not.toContain('Subject:');
+    expect(en.email!.body.startsWith('Dear Sir or Madam,')).toBe(true);
+    expect(en.text).toContain(en.email!.body);
+    expect(letter).not.toHaveProperty('email');
     expect(en.text).not.toContain('27 rue de Marseille, 69007 Lyon\n'); // no postal block in an e-mail, only the rectified value inline
     const pdf = await call<{ base64: string; mediaType: string; fileName: string }>('rights.letter', { id: gas.id, lang: 'fr', format: 'pdf' });
     expect(pdf.mediaType).toBe('application/pdf');

@@ -103,6 +103,7 @@ export const rightsEn = {
     subject: 'Subject: {{subject}}',
     copy: 'Copy the text',
     copied: 'Copied.',
+    writeEmail: 'Write it in my e-mail program',
     downloadPdf: 'Download the PDF',
     complaintTitle: 'Complain to the CNIL',
     complaintIntro: 'MesInfos has written your complaint to the CNIL, the French data-protection authority (GDPR art. 77). Send it with your request and the proof you sent it, on cnil.fr or by post.',

@@ -102,6 +102,7 @@ export const rightsFr: typeof rightsEn = {
     subject: 'Objet : {{subject}}',
     copy: 'Copier le texte',
     copied: 'Copié.',
+    writeEmail: 'L’écrire dans ma messagerie',
     downloadPdf: 'Télécharger le PDF',
     complaintTitle: 'Saisir la CNIL',
     complaintIntro: 'MesInfos a rédigé votre plainte à la CNIL, l’autorité française de protection des données (RGPD art. 77). Envoyez-la avec votre demande et la preuve de son envoi, sur cnil.fr ou par courrier.',

@@ -60,6 +60,11 @@ export function DocumentPanel({ requestId, document, version, title, intro, clas
               <button type="button" onClick={() => void pdf()} disabled={busy}>
                 {t('rights.downloadPdf')}
               </button>
+              {d.email && (
+                <a className="button secondary" href={`mailto:${encodeURIComponent(d.email.to ?? '')}?${new URLSearchParams({ subject: d.subject, body: d.email.body }).toString().replaceAll('+', '%20')}`}>
+                  {t('rights.writeEmail')}
+                </a>
+              )}
             </div>
             {copied && <Notice>{t('rights.copied')}</Notice>}
           </>

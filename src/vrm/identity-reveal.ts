@@ -25,12 +25,33 @@ async function identityRecords(store: RecordStore): Promise<{ source: string; oc
   return out;
 }
 
+type Held = { source: string; occurredAt: string; data: IdentityData };
+
+/** The value of one attribute most sources agree on (ties: the most recently confirmed), or undefined when none holds it. */
+function agreedValue(all: readonly Held[], attribute: RevealableAttribute): IdentityData | undefined {
+  const votes = new Map<string, { n: number; latest: string; data: IdentityData }>();
+  for (const r of all.filter((x) => x.data.attribute === attribute)) {
+    const key = r.data.value.trim().toLowerCase();
+    const at = r.data.asOf ?? r.occurredAt;
+    const v = votes.get(key);
+    if (!v) votes.set(key, { n: 1, latest: at, data: r.data });
+    else votes.set(key, { n: v.n + 1, latest: at > v.latest ? at : v.latest, data: at > v.latest ? r.data : v.data });
+  }
+  const best = [...votes.values()].sort((a, b) => b.n - a.n || b.latest.localeCompare(a.latest))[0];
+  return best && { attribute, value: best.data.value, ...(best.data.address ? { address: best.data.address } : {}) };
+}
+
+/** The identity the person may reveal: what the vault holds, ignoring what earlier VRM disclosures copied. */
+async function heldIdentity(store: RecordStore): Promise<Held[]> {
+  return (await identityRecords(store)).filter((r) => !r.source.startsWith('vrm:'));
+}
+
 /**
  * The value of each attribute most sources agree on (ties: the most recently confirmed),
  * ignoring what earlier VRM disclosures copied. The person may override any value.
  */
 export async function chooseIdentity(store: RecordStore, attributes: readonly RevealableAttribute[], overrides: Partial<Record<RevealableAttribute, string>> = {}): Promise<IdentityData[]> {
-  const all = (await identityRecords(store)).filter((r) => !r.source.startsWith('vrm:'));
+  const all = await heldIdentity(store);
   const out: IdentityData[] = [];
   for (const attribute of attributes) {
     const given = overrides[attribute];
@@ -38,19 +59,24 @@ export async function chooseIdentity(store: RecordStore, attributes: readonly Re
       out.push({ attribute, value: given });
       continue;
     }
-    const votes = new Map<string, { n: number; latest: string; data: IdentityData }>();
-    for (const r of all.filter((x) => x.data.attribute === attribute)) {
-      const key = r.data.value.trim().toLowerCase();
-      const at = r.data.asOf ?? r.occurredAt;
-      const v = votes.get(key);
-      if (!v) votes.set(key, { n: 1, latest: at, data: r.data });
-      else votes.set(key, { n: v.n + 1, latest: at > v.latest ? at : v.latest, data: at > v.latest ? r.data : v.data });
-    }
-    const best = [...votes.values()].sort((a, b) => b.n - a.n || b.latest.localeCompare(a.latest))[0];
+    const best = agreedValue(all, attribute);
     if (!best) throw new MesInfosError('INTENT_INVALID', `The vault holds no ${attribute.replaceAll('_', ' ')} to reveal: give it with the offer's acceptance, or leave it out.`, { attribute });
-    out.push({ attribute, value: best.data.value, ...(best.data.address ? { address: best.data.address } : {}) });
+    out.push(best);
   }
   return out;
+}
+
+/**
+ * Every attribute the person could reveal on accepting an offer, with the exact value
+ * chooseIdentity would reveal (attributes the vault does not hold are left out), so that the
+ * person sees what a vendor would learn before choosing. Example: [{ attribute: 'email', value: 'c.martin@exemple.fr' }].
+ */
+export async function revealableIdentity(store: RecordStore): Promise<{ attribute: RevealableAttribute; value: string }[]> {
+  const all = await heldIdentity(store);
+  return revealableAttributeSchema.options.flatMap((attribute) => {
+    const best = agreedValue(all, attribute);
+    return best ? [{ attribute, value: best.value }] : [];
+  });
 }
 
 /** Attributes that point at the person (a nationality, a gender or a first name alone do not). */

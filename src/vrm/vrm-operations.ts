@@ -5,7 +5,7 @@ import { registryOf } from '../clients/caller.ts';
 import { MesInfosError } from '../domain/errors.ts';
 import { defineOperation, type AnyOperation } from '../operations/operation.ts';
 import { dateInputSchema, listOf } from '../operations/schemas.ts';
-import { DEFAULT_REVEAL, revealableAttributeSchema } from './identity-reveal.ts';
+import { DEFAULT_REVEAL, revealableAttributeSchema, revealableIdentity } from './identity-reveal.ts';
 import { IntentDesk } from './intent-desk.ts';
 import { intentCategorySchema, intentSchema, offerIdSchema, profileValueSchema, pseudonymSchema, standardTermSchema } from './intent-schema.ts';
 import { comparisonSchema, offerSchema } from './offer-schema.ts';
@@ -110,7 +110,12 @@ export const offersList = defineOperation({
   permission: 'owner',
   mutates: false,
   input: intentInput,
-  output: z.object({ intent: intentSchema, offers: z.array(offerSchema.extend({ comparison: comparisonSchema })) }),
+  output: z.object({
+    intent: intentSchema,
+    offers: z.array(offerSchema.extend({ comparison: comparisonSchema })),
+    /** What accepting could reveal: each attribute the vault holds, with the exact value offers.accept would give the vendor. */
+    revealable: z.array(z.object({ attribute: revealableAttributeSchema, value: z.string() })),
+  }),
   cli: {
     command: ['offers', 'list'],
     positional: ['intent'],
@@ -120,7 +125,7 @@ export const offersList = defineOperation({
       table: o.offers.map((f) => [f.id, f.vendor.name, f.title, formatMoney(f.comparison.simulated), formatMoney(f.comparison.actual), formatMoney(f.comparison.difference), f.status]),
     }),
   },
-  handler: async (ctx, i) => (await intentDesk(ctx)).offers(i.intent),
+  handler: async (ctx, i) => ({ ...(await (await intentDesk(ctx)).offers(i.intent)), revealable: await revealableIdentity(ctx.vault.store) }),
 });
 
 export const offersAccept = defineOperation({

@@ -9,6 +9,7 @@ interface Ids {
   recordId: string;
   grantId: string;
   requestId: string;
+  intent: string;
 }
 
 /** Each screen: its URL (some name a record or a grant made in beforeAll) and its title in both languages. */
@@ -31,12 +32,15 @@ const SCREENS: { name: string; url: (ids: Ids) => string; fr: string | RegExp; e
   { name: 'who-knows-what', url: () => '/who-knows-what', fr: 'Qui sait quoi sur moi', en: 'Who knows what about me' },
   { name: 'rights', url: () => '/rights', fr: 'Mes demandes', en: 'My requests' },
   { name: 'rights-request', url: (ids) => `/rights/${ids.requestId}`, fr: 'Demande d’accès · Gaz Réseau', en: 'Access request · Gaz Réseau' },
+  { name: 'intents', url: () => '/intents', fr: 'Mes intentions et offres', en: 'My intents & offers' },
+  { name: 'intent-new', url: () => '/intents/new', fr: 'Dire ce que je veux', en: 'Say what you want' },
+  { name: 'intent', url: (ids) => `/intents/${ids.intent}`, fr: /^Intention · /, en: /^Intent · / },
 ];
 
 describe('every screen, in French and English, on a desktop and a 360 px phone', { timeout: 180_000 }, () => {
   let h: BrowserHarness;
   let owner: { context: BrowserContext; page: Page };
-  const ids: Ids = { recordId: '', grantId: '', requestId: '' };
+  const ids: Ids = { recordId: '', grantId: '', requestId: '', intent: '' };
 
   beforeAll(async () => {
     h = await startBrowserHarness();
@@ -63,6 +67,8 @@ describe('every screen, in French and English, on a desktop and a 360 px phone',
     ids.grantId = ((await created.json()) as { grant: { id: string } }).grant.id;
     const request = await page.request.post('/api/me/rights/create', { headers: { 'x-csrf-token': await csrf(page.request) }, data: { kind: 'access', organisation: 'org:gaz-reseau' } });
     ids.requestId = ((await request.json()) as { id: string }).id;
+    const intent = await page.request.post('/api/me/intents/publish', { headers: { 'x-csrf-token': await csrf(page.request) }, data: { category: 'energy-supply' } });
+    ids.intent = ((await intent.json()) as { pseudonym: string }).pseudonym;
   }, 240_000);
   afterAll(async () => h?.close());
 

@@ -135,7 +135,7 @@ describe('a newcomer’s journey in real Chromium, in French', { timeout: 180_00
     const { client } = (await registered.json()) as { client: { clientId: string } };
     await page.reload();
     await page.getByText('Vous n’avez rien partagé').waitFor();
-    expect(await page.locator('datalist option').evaluateAll((os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent]))).toEqual([[client.clientId, 'Coach Budget']]);
+    expect(await page.locator('datalist option').evaluateAll((os) => os.map((o) => [o.getAttribute('value'), o.textContent]))).toEqual([[client.clientId, 'Coach Budget']]);
     await page.getByLabel('Qui (identifiant client)').fill(client.clientId);
     expect(await page.getByLabel('Nom affiché pour vous').inputValue()).toBe('Coach Budget');
     await page.getByLabel('bank.transaction').check();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { PERSON } from '../../src/vault/demo/demo-persona.ts';
-import { callOperation, clientCredentialsToken } from '../support/org-platform.ts';
+import { callOperation, registerVendor } from '../support/org-platform.ts';
 import { csrf, eventually, pageState, screenshot, seriousViolations, settled, startBrowserHarness, type BrowserHarness, type Lang } from './browser-harness.ts';
 
 /**
@@ -81,17 +81,8 @@ describe('intents and offers in real Chromium, in French, with two vendors over 
   let dearer: 'volt' | 'watt' = 'watt';
 
   async function vendor(name: string): Promise<Vendor> {
-    const reg = await me<{ client: { clientId: string }; clientSecret: string }>(page.request, 'clients.register', {
-      kind: 'organisation',
-      name,
-      sector: 'energy',
-      dataProtectionContact: `dpo@${name.toLowerCase().replace(/\W+/g, '')}.example`,
-      declaredTypes: ['contract'],
-      roles: ['vendor'],
-    });
-    await me(page.request, 'vendors.set', { client: reg.client.clientId, categories: ['energy-supply'] });
-    const token = await clientCredentialsToken(h.url, reg.client.clientId, reg.clientSecret);
-    return { clientId: reg.client.clientId, call: (op, input = {}) => callOperation(h.url, 'org', op, input, { authorization: `Bearer ${token}` }) };
+    const reg = await registerVendor(h.url, (op, input) => me(page.request, op, input), name);
+    return { clientId: reg.clientId, call: (op, input = {}) => callOperation(h.url, 'org', op, input, { authorization: `Bearer ${reg.token}` }) };
   }
 
   beforeAll(async () => {

@@ -132,3 +132,23 @@ export async function linkedOrganisation(
   if (claimed.status !== 200) throw new Error(`links.claim answered ${claimed.status}: ${await claimed.text()}`);
   return { clientId: reg.client.clientId, clientSecret: reg.clientSecret, source: reg.client.source, customerRef, token, call };
 }
+
+/** Calls an operation of the person (/api/me) however the test holds the person's session. */
+export type PersonCall = <T>(name: string, input: Record<string, unknown>) => Promise<T>;
+
+/**
+ * Registers an energy vendor as the person (vendor role, receiving `categories`) and gets its
+ * client-credentials token. Example: `const v = await registerVendor(url, p.me, 'Volt Énergie')`.
+ */
+export async function registerVendor(url: string, me: PersonCall, name: string, categories: string[] = ['energy-supply']): Promise<{ clientId: string; clientSecret: string; token: string }> {
+  const reg = await me<{ client: { clientId: string }; clientSecret: string }>('clients.register', {
+    kind: 'organisation',
+    name,
+    sector: 'energy',
+    dataProtectionContact: `dpo@${name.normalize('NFD').toLowerCase().replace(/[^a-z]+/g, '')}.example`,
+    declaredTypes: ['contract'],
+    roles: ['vendor'],
+  });
+  await me('vendors.set', { client: reg.client.clientId, categories });
+  return { clientId: reg.client.clientId, clientSecret: reg.clientSecret, token: await clientCredentialsToken(url, reg.client.clientId, reg.clientSecret) };
+}

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoGenerate } from '../../src/operations/demo-operations.ts';
 import { PERSON } from '../../src/vault/demo/demo-persona.ts';
 import { Vault } from '../../src/vault/vault.ts';
-import { callOperation, clientCredentialsToken, startPlatform, type Platform } from '../support/org-platform.ts';
+import { callOperation, registerVendor, startPlatform, type Platform } from '../support/org-platform.ts';
 import { TEST_PASSPHRASE } from '../support/temp-vault.ts';
 import { BILLED, electricity, electricityBills, eur } from './independent-figures.ts';
 import { leaks, personSecrets } from './vrm-secrets.ts';
@@ -28,20 +28,11 @@ describe('intents and offers over HTTP', () => {
   const received: { op: string; status: number; headers: string; body: string }[] = [];
 
   async function vendor(name: string): Promise<Vendor> {
-    const reg = await p.me<{ client: { clientId: string }; clientSecret: string }>('clients.register', {
-      kind: 'organisation',
-      name,
-      sector: 'energy',
-      dataProtectionContact: `dpo@${name.toLowerCase().replace(/\W+/g, '')}.example`,
-      declaredTypes: ['contract'],
-      roles: ['vendor'],
-    });
-    await p.me('vendors.set', { client: reg.client.clientId, categories: ['energy-supply'] });
-    const token = await clientCredentialsToken(p.url, reg.client.clientId, reg.clientSecret);
+    const reg = await registerVendor(p.url, p.me, name);
     return {
-      clientId: reg.client.clientId,
+      clientId: reg.clientId,
       call: async (op, input = {}) => {
-        const res = await callOperation(p.url, 'org', op, input, { authorization: `Bearer ${token}` });
+        const res = await callOperation(p.url, 'org', op, input, { authorization: `Bearer ${reg.token}` });
         const body = await res.text();
         received.push({ op, status: res.status, headers: JSON.stringify([...res.headers.entries()]), body });
         return new Response(body, { status: res.status, headers: res.headers });

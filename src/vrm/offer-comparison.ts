@@ -2,9 +2,9 @@ import type { Money } from '../domain/money.ts';
 import type { RecordStore } from '../store/record-store.ts';
 import type { IntentCategory } from './intent-schema.ts';
 import type { Comparison, Price } from './offer-schema.ts';
-import { latestEnergyEnd, quoteEnergy } from './energy-usage.ts';
+import { energySpan, quoteEnergy } from './energy-usage.ts';
 import { costMobilePlan, priceTimes, roundedMoney } from './tariff-cost.ts';
-import { billsPaid, contractsFor, lastBilledMonthEnd, latestUsageAt, mobileMonthsIn, twelveMonthsBefore, type Period, type SupplyKind } from './usage-data.ts';
+import { billsPaid, contractsFor, lastBilledMonthEnd, mobileMonthsIn, trimmedToData, usageSpan, twelveMonthsBefore, type Period, type SupplyKind } from './usage-data.ts';
 
 /**
  * What an offer would have cost on the person's own last twelve whole months, next to
@@ -26,14 +26,20 @@ function difference(simulated: Money | null, actual: Money | null): Money | null
 }
 
 /**
- * The twelve months to compare: the last whole months of data, stopping at the last month
- * the current suppliers billed, so that both figures cover the same months.
+ * The months to compare: the last twelve whole months of data, stopping at the last month
+ * the current suppliers billed, so that both figures cover the same months — fewer when the
+ * data begins inside them (see trimmedToData).
  */
-async function comparedPeriod(store: RecordStore, kind: SupplyKind, lastDataMs: number, timeZone: string): Promise<{ period: Period; sources: string[] }> {
-  const sources = [...new Set((await contractsFor(store, kind, twelveMonthsBefore(lastDataMs, timeZone))).map((c) => c.source))];
+async function comparedPeriod(store: RecordStore, kind: SupplyKind, data: { firstMs: number; lastMs: number }, timeZone: string): Promise<{ period: Period; sources: string[] }> {
+  const sources = [...new Set((await contractsFor(store, kind, twelveMonthsBefore(data.lastMs, timeZone))).map((c) => c.source))];
   const billed = await lastBilledMonthEnd(store, sources, timeZone);
-  return { period: twelveMonthsBefore(billed === undefined ? lastDataMs : Math.min(lastDataMs, billed), timeZone), sources };
+  const twelve = twelveMonthsBefore(billed === undefined ? data.lastMs : Math.min(data.lastMs, billed), timeZone);
+  return { period: trimmedToData(twelve, data.firstMs, timeZone), sources };
 }
+
+/** A note when the data covers fewer than twelve months of the period. */
+const shortNote = (period: Period): string[] =>
+  period.months.length < 12 ? [`the data covers only ${period.months.length} whole months (${period.months[0] ?? '—'} to ${period.months.at(-1) ?? '—'}): both figures are for those months`] : [];
 
 /** What the person paid: the suppliers' bills, else the current contract's price × months. */
 async function actualPaid(store: RecordStore, kind: SupplyKind, period: Period): Promise<{ actual: Money | null; basis: string }> {
@@ -43,7 +49,7 @@ async function actualPaid(store: RecordStore, kind: SupplyKind, period: Period):
   const priced = contracts.find((c) => c.data.price && c.data.period === 'month');
   if (priced?.data.price) {
     const cur = priced.data.price.currency;
-    return { actual: roundedMoney(priceTimes(period.months.length, priced.data.price, cur), cur), basis: 'the current contract’s monthly price × 12 (no bills in the vault)' };
+    return { actual: roundedMoney(priceTimes(period.months.length, priced.data.price, cur), cur), basis: `the current contract’s monthly price × ${period.months.length} (no bills in the vault)` };
   }
   return { actual: null, basis: 'no bills and no priced contract in the vault' };
 }
@@ -51,23 +57,25 @@ async function actualPaid(store: RecordStore, kind: SupplyKind, period: Period):
 /** The simulated cost beside what the person paid over the same period. */
 async function sideBySide(store: RecordStore, kind: SupplyKind, period: Period, simulated: Money, usage: Record<string, number>, notes: string[]): Promise<Comparison> {
   const paid = await actualPaid(store, kind, period);
-  return { period: periodOut(period), simulated, actual: paid.actual, actualBasis: paid.basis, difference: difference(simulated, paid.actual), usage, notes };
+  return { period: periodOut(period), simulated, actual: paid.actual, actualBasis: paid.basis, difference: difference(simulated, paid.actual), usage, notes: [...shortNote(period), ...notes] };
 }
 
 export async function compareOffer(store: RecordStore, category: IntentCategory, price: Price, opts: ComparisonOptions): Promise<Comparison> {
   if (price.kind === 'energy') {
     const commodity = category === 'gas-supply' ? 'gas' : 'electricity';
-    const last = await latestEnergyEnd(store, commodity);
-    if (last === undefined) return none(`no ${commodity} readings in the vault`);
-    const { period } = await comparedPeriod(store, commodity, last, opts.timeZone);
+    const span = await energySpan(store, commodity);
+    if (span === undefined || span.lastMs <= span.firstMs) return none(`no ${commodity} readings in the vault`);
+    const { period } = await comparedPeriod(store, commodity, span, opts.timeZone);
+    if (period.months.length === 0) return none(`the ${commodity} readings do not cover a whole month yet`);
     const cost = await quoteEnergy(store, commodity, opts.name, price, period, opts.timeZone);
     if (!cost) return none(`no ${commodity} readings in the vault`);
-    return sideBySide(store, commodity, period, cost.amount, { kWh: cost.kWh, offPeakKWh: cost.offPeakKWh }, cost.kWh === 0 ? [`no ${commodity} consumption in ${period.months[0]}…${period.months[11]}`] : []);
+    return sideBySide(store, commodity, period, cost.amount, { kWh: cost.kWh, offPeakKWh: cost.offPeakKWh }, cost.kWh === 0 ? [`no ${commodity} consumption in ${period.months[0]}…${period.months.at(-1)}`] : []);
   }
   if (price.kind === 'mobile') {
-    const last = await latestUsageAt(store);
-    if (last === undefined) return none('no mobile usage records in the vault');
-    const { period } = await comparedPeriod(store, 'mobile', last, opts.timeZone);
+    const span = await usageSpan(store);
+    if (span === undefined) return none('no mobile usage records in the vault');
+    const { period } = await comparedPeriod(store, 'mobile', span, opts.timeZone);
+    if (period.months.length === 0) return none('the mobile usage records do not cover a whole month yet');
     const months = await mobileMonthsIn(store, period, opts.timeZone);
     const cost = costMobilePlan(months, price);
     const usage = {
@@ -76,7 +84,7 @@ export async function compareOffer(store: RecordStore, category: IntentCategory,
       sms: months.reduce((s, m) => s + m.sms, 0),
       monthsOverAllowance: cost.monthsOverAllowance,
     };
-    return sideBySide(store, 'mobile', period, cost.amount, usage, cost.monthsOverAllowance > 0 ? [`${cost.monthsOverAllowance} of 12 months went beyond the plan’s allowances`] : []);
+    return sideBySide(store, 'mobile', period, cost.amount, usage, cost.monthsOverAllowance > 0 ? [`${cost.monthsOverAllowance} of ${period.months.length} months went beyond the plan’s allowances`] : []);
   }
   const cur = price.perMonth.currency;
   return { ...none('no usage data to compare for this category: twelve monthly payments shown'), simulated: roundedMoney(priceTimes(12, price.perMonth, cur), cur) };

@@ -50,6 +50,24 @@ export function twelveMonthsBefore(lastMs: number, timeZone: string): Period {
   return { fromMs, toMs, months };
 }
 
+/**
+ * The period without its months before the data begins: when the first reading (at
+ * `firstMs`) falls inside the period, it starts at the first whole local month from then
+ * on, so an offer is never costed on months the vault has no readings for. Unchanged when
+ * the data covers the whole period. Example: Oct 2025 – Sep 2026 with readings from 3 Nov
+ * 2025 → Dec 2025 – Sep 2026 (10 months).
+ */
+export function trimmedToData(period: Period, firstMs: number, timeZone: string): Period {
+  if (firstMs <= period.fromMs) return period;
+  const p = localParts(firstMs, timeZone);
+  const atMonthStart = monthStartMs(p.year, p.month, timeZone) === firstMs;
+  const fromMs = atMonthStart ? firstMs : monthStartMs(p.year, p.month + 1, timeZone);
+  const first = localParts(fromMs, timeZone);
+  const firstMonth = `${first.year}-${String(first.month).padStart(2, '0')}`;
+  const months = period.months.filter((m) => m >= firstMonth);
+  return { fromMs: Math.min(fromMs, period.toMs), toMs: period.toMs, months };
+}
+
 /** Mobile usage per local month of the period (outgoing calls and messages, all data). */
 export function mobileMonthsIn(store: RecordStore, period: Period, timeZone: string): Promise<MobileMonth[]> {
   return cachedByVersion(store, `vrm:mobile:${period.fromMs}:${period.toMs}:${timeZone}`, async () => {
@@ -70,6 +88,14 @@ export function mobileMonthsIn(store: RecordStore, period: Period, timeZone: str
 }
 
 /** The latest telecom usage instant, or undefined. */
+/** When the mobile usage records begin and end, or undefined without any. */
+export async function usageSpan(store: RecordStore): Promise<{ firstMs: number; lastMs: number } | undefined> {
+  const [first, last] = await Promise.all([store.query({ types: ['telecom.usage'], order: 'asc', limit: 1 }), store.query({ types: ['telecom.usage'], order: 'desc', limit: 1 })]);
+  const a = first.records[0];
+  const b = last.records[0];
+  return a && b ? { firstMs: Date.parse(a.occurredAt), lastMs: Date.parse(b.occurredAt) } : undefined;
+}
+
 export async function latestUsageAt(store: RecordStore): Promise<number | undefined> {
   const res = await store.query({ types: ['telecom.usage'], order: 'desc', limit: 1 });
   const r = res.records[0];

@@ -171,7 +171,8 @@ export const vrmEn = {
     basisContract: 'from the electricity contract in force',
     labelValue: '{{label}}:',
     notes: {
-      overAllowance: '{{n}} of the 12 months went beyond the plan’s allowances.',
+      overAllowance: '{{n}} of the {{total}} months went beyond the plan’s allowances.',
+      shortData: 'Your data covers only {{n}} whole months: both figures are for those months, not a full year.',
       noReadings: 'No readings in your vault to price this offer on.',
       noUsage: 'No mobile usage records in your vault to price this plan on.',
       flat: 'Nothing to compare for this kind of offer: twelve monthly payments shown.',

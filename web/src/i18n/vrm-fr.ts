@@ -168,7 +168,8 @@ export const vrmFr: typeof vrmEn = {
     basisContract: 'd’après le contrat d’électricité en vigueur',
     labelValue: '{{label}} :',
     notes: {
-      overAllowance: '{{n}} mois sur 12 ont dépassé ce que le forfait inclut.',
+      overAllowance: '{{n}} mois sur {{total}} ont dépassé ce que le forfait inclut.',
+      shortData: 'Vos données ne couvrent que {{n}} mois entiers : les deux montants portent sur ces mois, pas sur une année.',
       noReadings: 'Aucun relevé dans votre coffre pour chiffrer cette offre.',
       noUsage: 'Aucune consommation mobile dans votre coffre pour chiffrer ce forfait.',
       flat: 'Rien à comparer pour ce type d’offre : douze mensualités affichées.',

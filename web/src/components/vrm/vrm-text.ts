@@ -116,8 +116,10 @@ export function useVrmText() {
 
   /** A comparison's note in the page's language, when it is one the screens know; else undefined (then show the server's words). */
   const note = (n: string): string | undefined => {
-    const over = /^(\d+) of 12 months went beyond/.exec(n);
-    if (over?.[1]) return t('intents.notes.overAllowance', { n: over[1] });
+    const over = /^(\d+) of (\d+) months went beyond/.exec(n);
+    if (over?.[1] && over[2]) return t('intents.notes.overAllowance', { n: over[1], total: over[2] });
+    const short = /^the data covers only (\d+) whole months/.exec(n);
+    if (short?.[1]) return t('intents.notes.shortData', { n: short[1] });
     if (/^no (electricity|gas) readings in the vault$/.test(n)) return t('intents.notes.noReadings');
     if (n === 'no mobile usage records in the vault') return t('intents.notes.noUsage');
     if (n.startsWith('no usage data to compare for this category')) return t('intents.notes.flat');

@@ -40,6 +40,16 @@ export const ORGANISATION_OPTIONS = {
   json: { type: 'boolean', default: false },
 } as const;
 
+/**
+ * The organisation's client secret: MESINFOS_CLIENT_SECRET, else --client-secret=SECRET (with
+ * "=": a secret may start with "-"). The environment keeps it out of the process list.
+ */
+export function clientSecret(args: { 'client-secret'?: string | undefined }): string {
+  const v = process.env.MESINFOS_CLIENT_SECRET ?? args['client-secret'];
+  if (!v) throw new Error('the client secret is required: set MESINFOS_CLIENT_SECRET, or pass --client-secret=SECRET');
+  return v;
+}
+
 /** The value of a required command-line option, or a clear error naming it. */
 export function required<K extends string>(args: Partial<Record<K, string | boolean | undefined>>, name: K): string {
   const v = args[name];

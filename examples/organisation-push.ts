@@ -2,14 +2,14 @@
  * An example organisation: a bank that gives a customer's data back to their MesInfos vault.
  *
  *   node --import tsx examples/organisation-push.ts --server http://127.0.0.1:4810 \
- *     --client-id banque-exemple --client-secret SECRET --customer C-0042 [--code ABCD-EFGH] [--month 2025-03]
+ *     --client-id banque-exemple --client-secret=SECRET --customer C-0042 [--code ABCD-EFGH] [--month 2025-03]
  *
  * It gets a token with OAuth 2 client credentials (openid-client), claims the pairing code
  * the person gave it (first time only), and pushes a month of the customer's bank
  * transactions — all or nothing; pushing the same month again adds nothing.
  */
 import { parseArgs } from 'node:util';
-import { connectOrganisation, ORGANISATION_OPTIONS, required } from './organisation-client.ts';
+import { clientSecret, connectOrganisation, ORGANISATION_OPTIONS, required } from './organisation-client.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -26,7 +26,7 @@ const month = need('month');
 if (!/^\d{4}-\d{2}$/.test(month)) throw new Error('--month is YYYY-MM');
 
 // 1. A token, with the organisation's client id and secret.
-const org = await connectOrganisation({ server, clientId: need('client-id'), clientSecret: need('client-secret') });
+const org = await connectOrganisation({ server, clientId: need('client-id'), clientSecret: clientSecret(args) });
 const api = (path: string, body: unknown) => org.post(path, body);
 
 // 2. The first time: claim the person's pairing code with our customer reference.

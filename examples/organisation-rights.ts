@@ -3,7 +3,7 @@
  * then giving the corrected data back: the other half of the rectification loop.
  *
  *   node --import tsx examples/organisation-rights.ts --server http://127.0.0.1:4810 \
- *     --client-id gaz-reseau --client-secret SECRET --customer GR-558102 [--code ABCD-EFGH] [--json]
+ *     --client-id gaz-reseau --client-secret=SECRET --customer GR-558102 [--code ABCD-EFGH] [--json]
  *
  * Run it as the organisation's nightly job would. It lists the requests of the customer that
  * await an answer, acknowledges the new ones, and answers each: a rectification is applied
@@ -14,7 +14,7 @@
  * organisation would route them to its data-protection officer).
  */
 import { parseArgs } from 'node:util';
-import { connectOrganisation, ORGANISATION_OPTIONS, required } from './organisation-client.ts';
+import { clientSecret, connectOrganisation, ORGANISATION_OPTIONS, required } from './organisation-client.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -25,7 +25,7 @@ const { values: args } = parseArgs({
 });
 const need = (name: keyof typeof args): string => required(args, name);
 const customer = need('customer');
-const org = await connectOrganisation({ server: need('server'), clientId: need('client-id'), clientSecret: need('client-secret') });
+const org = await connectOrganisation({ server: need('server'), clientId: need('client-id'), clientSecret: clientSecret(args) });
 
 /** A request as the organisation sees it (GET /api/org/rights/pending). */
 interface PendingRequest {

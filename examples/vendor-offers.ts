@@ -3,7 +3,7 @@
  * MesInfos (vendor relationship management), then learning who accepted its offer.
  *
  *   node --import tsx examples/vendor-offers.ts --server http://127.0.0.1:4810 \
- *     --client-id volt-energie --client-secret SECRET \
+ *     --client-id volt-energie --client-secret=SECRET \
  *     --title 'Volt Vert Base' --subscription 14.50 --kwh 0.1790 \
  *     [--off-peak-kwh 0.1550 --off-peak 22:00-06:00] [--commitment 12] [--valid-days 60] [--json]
  *   node --import tsx examples/vendor-offers.ts … --status      # where its offers stand
@@ -14,7 +14,7 @@
  * an offer does `--status` show who they are — to the accepted vendor alone.
  */
 import { parseArgs } from 'node:util';
-import { connectOrganisation, ORGANISATION_OPTIONS, required } from './organisation-client.ts';
+import { clientSecret, connectOrganisation, ORGANISATION_OPTIONS, required } from './organisation-client.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -31,7 +31,7 @@ const { values: args } = parseArgs({
   },
 });
 const need = (name: keyof typeof args): string => required(args, name);
-const org = await connectOrganisation({ server: need('server'), clientId: need('client-id'), clientSecret: need('client-secret') });
+const org = await connectOrganisation({ server: need('server'), clientId: need('client-id'), clientSecret: clientSecret(args) });
 
 interface Money {
   amountMinor: number;

@@ -42,7 +42,7 @@ describe('the example organisation and the example app, end to end against a rea
       declaredTypes: ['bank.transaction'],
     });
     const { code } = await p.me<{ code: string }>('links.create', { clientId: reg.client.clientId });
-    const args = ['--server', p.url, '--client-id', reg.client.clientId, '--client-secret', reg.clientSecret, '--customer', 'C-0042', '--month', '2025-03', '--json'];
+    const args = ['--server', p.url, '--client-id', reg.client.clientId, `--client-secret=${reg.clientSecret}`, '--customer', 'C-0042', '--month', '2025-03', '--json'];
     const first = await runExample('organisation-push.ts', [...args, '--code', code]);
     expect(first.err).toBe('');
     expect(first.code).toBe(0);

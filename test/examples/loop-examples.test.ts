@@ -50,7 +50,8 @@ async function register(name: string, o: { sector: string; declaredTypes: string
 
 /** Runs an example as the organisation `org`, expecting it to succeed; returns what it printed with --json. */
 async function run<T>(script: string, org: Registered, args: string[]): Promise<T> {
-  const r = await runExample(script, ['--server', p.url, '--client-id', org.clientId, '--client-secret', org.clientSecret, ...args, '--json']);
+  // The secret in the environment, as the examples advise: it may start with "-", and stays out of the process list.
+  const r = await runExample(script, ['--server', p.url, '--client-id', org.clientId, ...args, '--json'], undefined, { MESINFOS_CLIENT_SECRET: org.clientSecret });
   expect(r.err).toBe('');
   expect(r.code).toBe(0);
   return JSON.parse(r.out) as T;

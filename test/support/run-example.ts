@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 
-/** Runs an example as a user would (node --import tsx examples/x.ts …); `onLine` sees stdout as it comes. */
-export function runExample(script: string, args: string[], onLine: (line: string) => void = () => undefined): Promise<{ code: number | null; out: string; err: string }> {
+/** Runs an example as a user would (node --import tsx examples/x.ts …) with `env` added; `onLine` sees stdout as it comes. */
+export function runExample(script: string, args: string[], onLine: (line: string) => void = () => undefined, env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', `examples/${script}`, ...args], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', `examples/${script}`, ...args], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let out = '';
     let err = '';
     let pending = '';

@@ -29,15 +29,10 @@ async function seriesOf(store: RecordStore, commodity: Commodity) {
   return (await energyData(store)).series.find((s) => s.commodity === commodity && s.direction === 'consumption');
 }
 
-/** The end of the latest consumption reading of a commodity, or undefined without readings. */
 /** When a commodity's readings begin and end (the consumption series), or undefined without any. */
 export async function energySpan(store: RecordStore, commodity: Commodity): Promise<{ firstMs: number; lastMs: number } | undefined> {
   const s = await seriesOf(store, commodity);
   return s ? { firstMs: s.firstMs, lastMs: s.lastMs } : undefined;
-}
-
-export async function latestEnergyEnd(store: RecordStore, commodity: Commodity): Promise<number | undefined> {
-  return (await seriesOf(store, commodity))?.lastMs;
 }
 
 /** kWh over the period, and the share used in the window (from intraday readings; null without them). */

@@ -1,8 +1,8 @@
 import type { RecordStore } from '../store/record-store.ts';
 import type { IntentCategory, ProfileValue } from './intent-schema.ts';
-import { energyOver, latestEnergyEnd, type Commodity } from './energy-usage.ts';
+import { energyOver, energySpan, type Commodity } from './energy-usage.ts';
 import type { MobileMonth } from './tariff-cost.ts';
-import { contractsFor, latestUsageAt, mobileMonthsIn, twelveMonthsBefore, type Period } from './usage-data.ts';
+import { contractsFor, mobileMonthsIn, trimmedToData, twelveMonthsBefore, usageSpan, type Period } from './usage-data.ts';
 
 /** The off-peak window of French HP/HC offers, for the disclosed off-peak share. */
 const HC_WINDOW = '22:00-06:00';
@@ -34,12 +34,16 @@ export class ProfileContext {
     return p;
   }
 
-  /** A commodity over the last twelve whole months of its readings, or undefined without readings. */
+  /**
+   * A commodity over the last twelve whole months of its readings — fewer when the readings
+   * begin inside them (never months without data) — or undefined without a whole month.
+   */
   energy(commodity: Commodity) {
     return this.once(`energy:${commodity}`, async () => {
-      const last = await latestEnergyEnd(this.store, commodity);
-      if (last === undefined) return undefined;
-      const period = twelveMonthsBefore(last, this.timeZone);
+      const span = await energySpan(this.store, commodity);
+      if (span === undefined) return undefined;
+      const period = trimmedToData(twelveMonthsBefore(span.lastMs, this.timeZone), span.firstMs, this.timeZone);
+      if (period.months.length === 0) return undefined;
       const used = await energyOver(this.store, commodity, period, this.timeZone, HC_WINDOW);
       return used && { period, ...used };
     });
@@ -47,9 +51,10 @@ export class ProfileContext {
 
   mobile() {
     return this.once('mobile', async () => {
-      const last = await latestUsageAt(this.store);
-      if (last === undefined) return undefined;
-      const period = twelveMonthsBefore(last, this.timeZone);
+      const span = await usageSpan(this.store);
+      if (span === undefined) return undefined;
+      const period = trimmedToData(twelveMonthsBefore(span.lastMs, this.timeZone), span.firstMs, this.timeZone);
+      if (period.months.length === 0) return undefined;
       return { period, months: await mobileMonthsIn(this.store, period, this.timeZone) };
     });
   }
@@ -65,7 +70,8 @@ const roundTo = (v: number, step: number) => Math.round(v / step) * step;
 function yearlyKWh(commodity: Commodity): ProfileInsight['compute'] {
   return async (ctx) => {
     const e = await ctx.energy(commodity);
-    if (!e || e.kWh === 0) return undefined;
+    // A yearly figure needs a year: fewer months would tell vendors a consumption far below the real one.
+    if (!e || e.kWh === 0 || e.period.months.length < 12) return undefined;
     return { value: roundTo(e.kWh, 100), unit: 'kWh', basis: `measured readings, ${periodWords(e.period)}, rounded to 100 kWh` };
   };
 }
@@ -79,7 +85,7 @@ function contractTerm(term: string, unit?: string): ProfileInsight['compute'] {
   };
 }
 
-/** A monthly average of mobile usage over the twelve months, rounded. */
+/** A monthly average of mobile usage over the (up to twelve) whole months with records, rounded. */
 function monthlyAverage(of: (m: MobileMonth) => number, round: (v: number) => number, unit: string, how: string): ProfileInsight['compute'] {
   return async (ctx) => {
     const m = await ctx.mobile();

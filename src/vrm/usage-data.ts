@@ -87,19 +87,12 @@ export function mobileMonthsIn(store: RecordStore, period: Period, timeZone: str
   });
 }
 
-/** The latest telecom usage instant, or undefined. */
 /** When the mobile usage records begin and end, or undefined without any. */
 export async function usageSpan(store: RecordStore): Promise<{ firstMs: number; lastMs: number } | undefined> {
   const [first, last] = await Promise.all([store.query({ types: ['telecom.usage'], order: 'asc', limit: 1 }), store.query({ types: ['telecom.usage'], order: 'desc', limit: 1 })]);
   const a = first.records[0];
   const b = last.records[0];
   return a && b ? { firstMs: Date.parse(a.occurredAt), lastMs: Date.parse(b.occurredAt) } : undefined;
-}
-
-export async function latestUsageAt(store: RecordStore): Promise<number | undefined> {
-  const res = await store.query({ types: ['telecom.usage'], order: 'desc', limit: 1 });
-  const r = res.records[0];
-  return r ? Date.parse(r.occurredAt) : undefined;
 }
 
 export type ContractData = z.infer<typeof contractSchema>;

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoGenerate } from '../../src/operations/demo-operations.ts';
 import { offersPost, intentsTermsAccept } from '../../src/vrm/vendor-operations.ts';
-import { intentsPublish, offersList, vendorsSet } from '../../src/vrm/vrm-operations.ts';
+import { intentsPreview, intentsPublish, offersList, vendorsSet } from '../../src/vrm/vrm-operations.ts';
 import { trimmedToData, twelveMonthsBefore } from '../../src/vrm/usage-data.ts';
-import { tempVault } from '../support/temp-vault.ts';
+import { energyReading } from '../support/energy-reading.ts';
+import { asAsync, tempVault } from '../support/temp-vault.ts';
 import { electricity, eur } from './independent-figures.ts';
 import { OWNER, vrmHarness, type VrmHarness } from './vrm-harness.ts';
 
@@ -72,5 +73,23 @@ describe('an energy offer for the one-year demo person', () => {
     }
     expect(count).toBe(months.size);
     expect(c.actual).toEqual(eur(billed));
+  });
+});
+
+describe('the profile of a person with three months of readings', () => {
+  it('discloses no yearly consumption, since three months are not a year', async () => {
+    const t = await tempVault();
+    const h = await vrmHarness(t.vault);
+    try {
+      const days = Array.from({ length: 100 }, (_, i) => new Date(Date.UTC(2026, 5, 1 + i)).toISOString().slice(0, 10));
+      const readings = days.flatMap((day) => [2, 12, 19].map((hour) => energyReading(day, hour, 300 + hour * 10)));
+      await t.vault.importRecords({ meta: { format: 'test', fileName: null, fileHash: null }, records: () => asAsync(readings) });
+      const p = await h.run(intentsPreview, OWNER, { category: 'energy-supply' });
+      expect(p.unavailable).toContain('energy.yearly-kwh');
+      expect(p.profile.map((v) => v.name)).not.toContain('energy.yearly-kwh');
+    } finally {
+      await h.close();
+      await t.cleanup();
+    }
   });
 });

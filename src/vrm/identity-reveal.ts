@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MesInfosError } from '../domain/errors.ts';
 import { identityAttributeSchema } from '../domain/types/people.ts';
 import type { RecordStore } from '../store/record-store.ts';
+import { OTHER_PURPOSES } from '../insights/quality/identity-beliefs.ts';
 
 /**
  * The person's identity as the vault knows it, for two uses: choosing what to reveal to the
@@ -43,7 +44,17 @@ function agreedValue(all: readonly Held[], attribute: RevealableAttribute): Iden
 
 /** The identity the person may reveal: what the vault holds, ignoring what earlier VRM disclosures copied. */
 async function heldIdentity(store: RecordStore): Promise<Held[]> {
-  return (await identityRecords(store)).filter((r) => !r.source.startsWith('vrm:'));
+  // Each source counts once per attribute (a delivery or work address apart), with its latest restitution: an
+  // organisation that sent a fixed value no longer votes for the old one (as in data quality).
+  const latest = new Map<string, Held>();
+  for (const r of await identityRecords(store)) {
+    if (r.source.startsWith('vrm:')) continue;
+    const purpose = r.data.purpose?.toLowerCase();
+    const key = `${r.source}\u0000${r.data.attribute}\u0000${purpose && OTHER_PURPOSES.has(purpose) ? purpose : ''}`;
+    const before = latest.get(key);
+    if (!before || (r.data.asOf ?? r.occurredAt) >= (before.data.asOf ?? before.occurredAt)) latest.set(key, r);
+  }
+  return [...latest.values()];
 }
 
 /**

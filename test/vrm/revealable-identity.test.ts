@@ -3,7 +3,9 @@ import type { Principal } from '../../src/operations/operation.ts';
 import { PERSON } from '../../src/vault/demo/demo-persona.ts';
 import { intentsTermsAccept, offersPost } from '../../src/vrm/vendor-operations.ts';
 import { intentsPublish, offersAccept, offersList, vendorsSet } from '../../src/vrm/vrm-operations.ts';
+import { revealableIdentity } from '../../src/vrm/identity-reveal.ts';
 import { openDemoVault } from '../support/demo-vault.ts';
+import { asAsync, tempVault } from '../support/temp-vault.ts';
 import { eur } from './independent-figures.ts';
 import { OWNER, vrmHarness, type VrmHarness } from './vrm-harness.ts';
 
@@ -45,4 +47,32 @@ describe('the identity an acceptance could reveal, shown before accepting', () =
     expect(Object.fromEntries(accepted.revealed.map((r) => [r.attribute, r.value]))).toEqual(shown);
   });
 
+});
+
+describe('the value revealed when an organisation has fixed its own', () => {
+  it('counts each organisation once, with its latest restitution', async () => {
+    const t = await tempVault();
+    try {
+      const attr = (source: string, sourceRef: string, value: string, asOf: string) => ({
+        type: 'identity.attribute',
+        source,
+        sourceRef,
+        occurredAt: `${asOf}T09:00:00.000Z`,
+        data: { attribute: 'email', value, asOf },
+      });
+      await t.vault.importRecords({
+        meta: { format: 'test', fileName: null, fileHash: null },
+        records: () =>
+          asAsync([
+            attr('org:a', 'email-1', 'alex@old.example', '2024-01-10'),
+            attr('org:b', 'email', 'alex@old.example', '2024-02-10'),
+            // org:a moved to the new address, under a new reference: its old record no longer votes.
+            attr('org:a', 'email-2', 'alex@new.example', '2025-03-01'),
+          ]),
+      });
+      expect(await revealableIdentity(t.vault.store)).toEqual([{ attribute: 'email', value: 'alex@new.example' }]);
+    } finally {
+      await t.cleanup();
+    }
+  });
 });

@@ -33,7 +33,7 @@ export const CATEGORY_OF: Record<string, IdentityCategory | undefined> = {
 export const PERSON_SOURCE = 'person';
 
 /** Purposes for which a different postal address is legitimate, not an error. */
-const OTHER_PURPOSES = new Set(['delivery', 'shipping', 'livraison', 'work', 'travail']);
+export const OTHER_PURPOSES: ReadonlySet<string> = new Set(['delivery', 'shipping', 'livraison', 'work', 'travail']);
 
 export interface RawBelief {
   /** The comparison group: the category, or the attribute name for plain values. */

@@ -64,8 +64,8 @@ describe('a newcomer’s journey in real Chromium, in French', { timeout: 180_00
     expect(await problems.textContent()).toContain('line 3: expected a number in "Valeur", found "quatre cents"');
     expect(await problems.textContent()).toContain('unknown-layout.csv — Non reconnu');
     // In French, each refusal leads with what it means, the server's precise words beside it.
-    expect(await problems.textContent()).toContain('valeur-invalide.csv — Refusé: Le fichier est mal formé : rien n’a été importé. (');
-    expect(await problems.textContent()).toContain('unknown-layout.csv — Non reconnu: Aucun format connu ne correspond à ce fichier. (');
+    expect(await problems.textContent()).toContain('valeur-invalide.csv — Refusé : Le fichier est mal formé : rien n’a été importé. (');
+    expect(await problems.textContent()).toContain('unknown-layout.csv — Non reconnu : Aucun format connu ne correspond à ce fichier. (');
     // The server's temporary path never reaches the person.
     expect(await page.locator('main').textContent()).not.toMatch(/mesinfos-upload-/);
     await eventually(() => page.getByText('5 nouveaux, 0 modifiés, 0 déjà connus').count()).toBe(1);

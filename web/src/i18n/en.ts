@@ -57,6 +57,7 @@ export const en = {
   },
   import: {
     title: 'Import',
+    problemStatus: '{{status}}: ',
     intro: 'Drop the files that “download my data” pages gave you: bank statements (OFX, CSV, CAMT), Enedis and GRDF exports, contacts, calendars, location history, health exports, or a whole folder. Each file is recognised from its content and imported all or nothing.',
     drop: 'Drop files or a folder here',
     or: 'or',

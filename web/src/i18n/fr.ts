@@ -59,6 +59,7 @@ export const fr: Messages = {
   },
   import: {
     title: 'Importer',
+    problemStatus: '{{status}} : ',
     intro: 'Déposez les fichiers que les pages « télécharger mes données » vous ont donnés : relevés bancaires (OFX, CSV, CAMT), exports Enedis et GRDF, contacts, agendas, historique de localisation, exports santé, ou un dossier entier. Chaque fichier est reconnu d’après son contenu et importé en entier ou pas du tout.',
     drop: 'Déposez des fichiers ou un dossier ici',
     or: 'ou',

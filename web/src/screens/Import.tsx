@@ -151,7 +151,7 @@ export default function Import() {
               <ul className="problems">
                 {problems.map((r) => (
                   <li key={r.file}>
-                    <strong className="file-name">{r.file}</strong> — {t(`import.status.${r.status}`)}: {r.error && <ServerMessage code={r.error.code} message={r.error.message} />}
+                    <strong className="file-name">{r.file}</strong> — {t('import.problemStatus', { status: t(`import.status.${r.status}`) })}{r.error && <ServerMessage code={r.error.code} message={r.error.message} />}
                     {faultsOf(r).length > 0 && (
                       <ul>
                         {faultsOf(r)

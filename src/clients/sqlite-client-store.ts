@@ -1,5 +1,6 @@
 import type { SqliteRecordStore } from '../store/sqlite/sqlite-record-store.ts';
 import type { Migration } from '../store/sqlite/migrations.ts';
+import { bumpMetaCounter } from '../store/sqlite/sqlite-write-session.ts';
 import { clientSchema, linkSchema, type Client, type Link } from './client-schemas.ts';
 
 /** The meta key counting client and link changes (another process may make them). */
@@ -91,10 +92,6 @@ export class SqliteClientStore {
       code: w.prepare('SELECT client_id, grant_until, expires_at, used_at FROM pairing_codes WHERE code_hash = ?'),
       useCode: w.prepare('UPDATE pairing_codes SET used_at = ? WHERE code_hash = ? AND used_at IS NULL'),
       purgeCodes: w.prepare('DELETE FROM pairing_codes WHERE expires_at < ?'),
-      version: r.prepare(`SELECT value FROM meta WHERE key = '${CLIENTS_VERSION_META}'`),
-      bumpVersion: w.prepare(
-        `INSERT INTO meta (key, value) VALUES ('${CLIENTS_VERSION_META}', '1') ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)`,
-      ),
       upsertArtifact: w.prepare(
         'INSERT INTO oauth_artifacts (model, id, payload, grant_id, expires_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (model, id) DO UPDATE SET payload = excluded.payload, grant_id = excluded.grant_id, expires_at = excluded.expires_at',
       ),
@@ -124,7 +121,7 @@ export class SqliteClientStore {
 
   /** The version of clients and links: changes with every committed change. */
   version(): number {
-    return Number((this.st.version.get() as { value: string } | undefined)?.value ?? 0);
+    return this.records.metaCounter(CLIENTS_VERSION_META);
   }
 
   // ---- clients and links ---------------------------------------------------------
@@ -132,7 +129,7 @@ export class SqliteClientStore {
   async insertClient(c: Client, secretSalt: string | null): Promise<void> {
     await this.write(() => {
       this.st.insertClient.run(c.clientId, c.kind, JSON.stringify(c), secretSalt, c.createdAt);
-      this.st.bumpVersion.run();
+      bumpMetaCounter(this.records.writer, CLIENTS_VERSION_META);
     });
   }
 
@@ -141,7 +138,7 @@ export class SqliteClientStore {
     await this.write(() => {
       this.st.deleteClient.run(clientId);
       for (const l of this.links()) if (l.clientId === clientId && l.revokedAt === null) this.st.revokeLink.run(nowIso, l.id);
-      this.st.bumpVersion.run();
+      bumpMetaCounter(this.records.writer, CLIENTS_VERSION_META);
     });
   }
 
@@ -156,14 +153,14 @@ export class SqliteClientStore {
   async insertLink(l: Link): Promise<void> {
     await this.write(() => {
       this.st.insertLink.run(l.id, l.clientId, l.customerRef, l.grantId, l.linkedAt);
-      this.st.bumpVersion.run();
+      bumpMetaCounter(this.records.writer, CLIENTS_VERSION_META);
     });
   }
 
   async revokeLink(id: string, nowIso: string): Promise<void> {
     await this.write(() => {
       this.st.revokeLink.run(nowIso, id);
-      this.st.bumpVersion.run();
+      bumpMetaCounter(this.records.writer, CLIENTS_VERSION_META);
     });
   }
 

@@ -1,4 +1,5 @@
 import type { GrantId } from '../domain/ids.ts';
+import { bumpMetaCounter } from '../store/sqlite/sqlite-write-session.ts';
 import type { SqliteRecordStore } from '../store/sqlite/sqlite-record-store.ts';
 import type { Migration } from '../store/sqlite/migrations.ts';
 import type { AccessLogEntry, AuditFilter } from './access-log-entry.ts';
@@ -133,10 +134,6 @@ export class SqliteConsentStore implements ConsentStore {
       ),
       rowsAfter: r.prepare('SELECT * FROM access_log WHERE seq > ? ORDER BY seq LIMIT 1000'),
       highWater: r.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'access_log'"),
-      version: r.prepare(`SELECT value FROM meta WHERE key = '${GRANTS_VERSION_META}'`),
-      bumpVersion: w.prepare(
-        `INSERT INTO meta (key, value) VALUES ('${GRANTS_VERSION_META}', '1') ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)`,
-      ),
     };
   }
 
@@ -150,7 +147,7 @@ export class SqliteConsentStore implements ConsentStore {
     await this.records.inWriteTransaction(() => {
       this.st.insertGrant.run(grant.id, grant.grantee.clientId, JSON.stringify(grant), grant.createdAt);
       this.insertReceipt(receipt);
-      this.st.bumpVersion.run();
+      bumpMetaCounter(this.records.writer, GRANTS_VERSION_META);
     });
   }
 
@@ -158,7 +155,7 @@ export class SqliteConsentStore implements ConsentStore {
     await this.records.inWriteTransaction(() => {
       this.st.updateGrant.run(JSON.stringify(grant), grant.id);
       this.insertReceipt(receipt);
-      this.st.bumpVersion.run();
+      bumpMetaCounter(this.records.writer, GRANTS_VERSION_META);
     });
   }
 
@@ -173,7 +170,7 @@ export class SqliteConsentStore implements ConsentStore {
 
   async listGrants(clientId?: string): Promise<Grant[]> {
     if (clientId === undefined) return (this.st.allGrants.all() as { grant_json: string }[]).map((r) => grantSchema.parse(JSON.parse(r.grant_json)));
-    const version = Number((this.st.version.get() as { value: string } | undefined)?.value ?? 0);
+    const version = this.records.metaCounter(GRANTS_VERSION_META);
     if (version !== this.cache.version) this.cache = { version, byClient: new Map() };
     let grants = this.cache.byClient.get(clientId);
     if (!grants) {

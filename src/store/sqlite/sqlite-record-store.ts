@@ -221,7 +221,12 @@ export class SqliteRecordStore implements RecordStore {
    * does not throw every insight's cache away. Other processes' commits count too.
    */
   async dataVersion(): Promise<string> {
-    return (this.stmt('SELECT value FROM meta WHERE key = ?').get(DATA_VERSION_META) as { value: string } | undefined)?.value ?? '0';
+    return String(this.metaCounter(DATA_VERSION_META));
+  }
+
+  /** A counter kept in `meta` (0 when never bumped): see bumpMetaCounter. */
+  metaCounter(key: string): number {
+    return Number((this.stmt('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? 0);
   }
 
   async stats(): Promise<StoreStats> {

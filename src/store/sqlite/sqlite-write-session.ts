@@ -202,8 +202,22 @@ export class SqliteWriteSession implements WriteSession {
 /** The meta key of the data version: a counter moved on by every commit that changes records, blobs or meta. */
 export const DATA_VERSION_META = 'data.version';
 
+/** Each write connection's prepared "bump a counter in meta" statement (commits run it often). */
+const bumpStatements = new WeakMap<SqliteDb, ReturnType<SqliteDb['prepare']>>();
+
+/**
+ * Moves a counter kept in `meta` on by one, inside the caller's transaction: the data
+ * version, or another module's version (clients, grants) that caches elsewhere — in this
+ * process or another — compare to see a change. Read one with SqliteRecordStore.metaCounter.
+ */
+export function bumpMetaCounter(db: SqliteDb, key: string): void {
+  let st = bumpStatements.get(db);
+  if (!st) bumpStatements.set(db, (st = db.prepare("INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)")));
+  st.run(key);
+}
+
 /** Moves the data version on, inside the caller's transaction. */
 export function bumpDataVersion(db: SqliteDb): void {
-  db.prepare("INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1").run(DATA_VERSION_META);
+  bumpMetaCounter(db, DATA_VERSION_META);
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { moneySchema, type Money } from '../domain/money.ts';
 import type { RecordData } from '../domain/record.ts';
-import { cachedByVersion } from '../insights/budget/insight-cache.ts';
+import { cachedByVersion } from '../insights/insight-cache.ts';
 import { contractSchema } from '../domain/types/finance.ts';
 import { documentSchema } from '../domain/types/commerce.ts';
 import { offsetAt, zonedToInstant } from '../domain/time.ts';

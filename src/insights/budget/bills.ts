@@ -1,7 +1,7 @@
 import { minorUnits, type Money } from '../../domain/money.ts';
 import type { StoredRecord } from '../../domain/record.ts';
 import type { RecordStore } from '../../store/record-store.ts';
-import { cachedByVersion } from './insight-cache.ts';
+import { cachedByVersion } from '../insight-cache.ts';
 import { normaliseLabel } from './label-key.ts';
 import { loadTransactions, type LedgerTx } from './ledger.ts';
 

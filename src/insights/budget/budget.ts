@@ -1,7 +1,7 @@
 import { MesInfosError } from '../../domain/errors.ts';
 import type { RecordStore } from '../../store/record-store.ts';
 import { CATEGORY_TREE, isCategory, isUnder, kindOf, lineage, type CategoryKind, type CategoryNode } from './categories.ts';
-import { cachedByVersion } from './insight-cache.ts';
+import { cachedByVersion } from '../insight-cache.ts';
 import { latestBookingDate, loadCategorised, type CategorisedTx, type CategoryOrigin } from './ledger.ts';
 
 /**

@@ -3,7 +3,7 @@ import { minorUnits, type Money } from '../../domain/money.ts';
 import type { StoredRecord } from '../../domain/record.ts';
 import type { RecordStore } from '../../store/record-store.ts';
 import { SOURCE_CATEGORY_MAP, UNCATEGORISED } from './categories.ts';
-import { cachedByVersion } from './insight-cache.ts';
+import { cachedByVersion } from '../insight-cache.ts';
 import { keyContains, labelKey } from './label-key.ts';
 import { matchLabelRule } from './label-rules.ts';
 import { loadPersonChoices, type PersonChoices } from './person-rules.ts';

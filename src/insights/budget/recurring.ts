@@ -1,6 +1,6 @@
 import type { RecordStore } from '../../store/record-store.ts';
 import { isUnder } from './categories.ts';
-import { cachedByVersion } from './insight-cache.ts';
+import { cachedByVersion } from '../insight-cache.ts';
 import { loadCategorised, type CategorisedTx } from './ledger.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { RecordStore } from '../../store/record-store.ts';
-import { cachedByVersion } from '../budget/insight-cache.ts';
+import { cachedByVersion } from '../insight-cache.ts';
 import { loadCategorised } from '../budget/ledger.ts';
 import { dailyTotals } from '../energy/energy-report.ts';
 import { energyData } from '../energy/energy-series.ts';

@@ -5,7 +5,7 @@ import { buildEnergyData, energyData, type EnergyData } from './energy-series.ts
 import { LocalClock, monthOf } from './local-clock.ts';
 import { dailyTotals } from './energy-report.ts';
 import { round3 } from './tariff.ts';
-import { cachedByVersion } from '../budget/insight-cache.ts';
+import { cachedByVersion } from '../insight-cache.ts';
 
 /**
  * What an `energy.monthly` grant gives: monthly kWh (and m³ where the meter gives a

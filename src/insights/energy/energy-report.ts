@@ -5,7 +5,7 @@ import { DAY_MS, LocalClock, dateOf, monthOf, yearBefore } from './local-clock.t
 import { DEFAULT_OFF_PEAK, OffPeakWindow } from './off-peak-window.ts';
 import { walkSlots } from './slot-walk.ts';
 import { costTariff, DEFAULT_TARIFF, round3, type Tariff } from './tariff.ts';
-import { cachedByVersion } from '../budget/insight-cache.ts';
+import { cachedByVersion } from '../insight-cache.ts';
 
 export interface EnergyOptions {
   /** First local day (inclusive), a date or an instant; default: a year before `to`. */

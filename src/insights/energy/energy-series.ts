@@ -1,7 +1,7 @@
 import type { RecordStore } from '../../store/record-store.ts';
 import { SLOT_MS, SLOTS_PER_DAY, DAY_MS } from './local-clock.ts';
 import { indexIntervals, intervalOf, seriesKey, type EnergyInterval, type EnergyReading } from './reading-energy.ts';
-import { cachedByVersion } from '../budget/insight-cache.ts';
+import { cachedByVersion } from '../insight-cache.ts';
 
 export const NO_DATA = 0;
 export const FINE = 1;

@@ -1,7 +1,7 @@
 import { haversineM, pathLengthM } from '../../domain/geo.ts';
 import type { RecordData } from '../../domain/record.ts';
 import type { RecordStore } from '../../store/record-store.ts';
-import { cachedByVersion } from '../budget/insight-cache.ts';
+import { cachedByVersion } from '../insight-cache.ts';
 
 export type PlaceKind = 'home' | 'work' | 'other';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { haversineM } from '../../domain/geo.ts';
 import type { RecordStore } from '../../store/record-store.ts';
 import { DAY_MS, LocalClock, dateOf } from '../energy/local-clock.ts';
-import { cachedByVersion } from '../budget/insight-cache.ts';
+import { cachedByVersion } from '../insight-cache.ts';
 import { mobilityData, type MobilityData, type Stay, type Trip } from './mobility-data.ts';
 
 const share = z.object({ hours: z.number(), share: z.number() });

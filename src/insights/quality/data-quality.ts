@@ -1,5 +1,5 @@
 import type { RecordStore } from '../../store/record-store.ts';
-import { cachedByVersion } from '../budget/insight-cache.ts';
+import { cachedByVersion } from '../insight-cache.ts';
 import { editDistance, normaliseIdentity } from './identity-normalise.ts';
 import { CATEGORY_OF, readBeliefs, type RawBelief } from './identity-beliefs.ts';
 import type { AttributeQuality, Belief, DataQualityResult, QualityFinding } from './quality-schema.ts';

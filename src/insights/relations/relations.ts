@@ -1,6 +1,6 @@
 import { toEpochMs } from '../../domain/time.ts';
 import type { RecordStore } from '../../store/record-store.ts';
-import { cachedByVersion } from '../budget/insight-cache.ts';
+import { cachedByVersion } from '../insight-cache.ts';
 import { buildInteractionIndex, type Interaction, type InteractionIndex } from './interaction-index.ts';
 import type { RelationPerson, RelationsResult } from './relations-schema.ts';
 

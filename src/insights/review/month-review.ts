@@ -1,6 +1,6 @@
 import type { RecordType } from '../../domain/record.ts';
 import type { RecordStore } from '../../store/record-store.ts';
-import { cachedByVersion } from '../budget/insight-cache.ts';
+import { cachedByVersion } from '../insight-cache.ts';
 import { budgetSection } from './budget-section.ts';
 import { carbonSection } from './carbon-section.ts';
 import { energySection } from './energy-section.ts';

@@ -1,7 +1,7 @@
 import { RECORD_TYPES, type RecordType, type StoredRecord } from '../../domain/record.ts';
 import { localDateStart, offsetAt, toEpochMs } from '../../domain/time.ts';
 import type { RecordQuery, RecordStore } from '../../store/record-store.ts';
-import { cachedByVersion } from '../budget/insight-cache.ts';
+import { cachedByVersion } from '../insight-cache.ts';
 import { summariseRecord, type RecordSummary } from './record-summary.ts';
 
 /**

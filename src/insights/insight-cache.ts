@@ -1,4 +1,4 @@
-import type { RecordStore } from '../../store/record-store.ts';
+import type { RecordStore } from '../store/record-store.ts';
 
 /**
  * Caches derived results per store, keyed on `store.dataVersion()`: a result computed

@@ -11,6 +11,9 @@ const INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const OFFSET_RE = /^[+-](0\d|1[0-4]):[0-5]\d$/;
 
+/** The time zone of naive local times and of local days when the person or a file does not say (MesInfos's first users are in France). */
+export const DEFAULT_TIME_ZONE = 'Europe/Paris';
+
 export const instantSchema = z
   .string()
   .regex(INSTANT_RE, { message: 'expected a UTC instant like 2025-03-01T08:30:00Z', abort: true })

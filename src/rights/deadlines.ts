@@ -1,4 +1,4 @@
-import { localDateStart, offsetAt, type Instant, type LocalDate } from '../domain/time.ts';
+import { DEFAULT_TIME_ZONE, localDateStart, offsetAt, type Instant, type LocalDate } from '../domain/time.ts';
 
 /**
  * The deadlines of art. 12(3) GDPR: the organisation answers "without undue delay and in
@@ -10,9 +10,6 @@ import { localDateStart, offsetAt, type Instant, type LocalDate } from '../domai
  * The deadline is counted from the day the person sent the request, in their time zone,
  * which never gives the organisation more time than the law does.
  */
-
-/** The person's time zone when none is given. */
-export const DEFAULT_TIME_ZONE = 'Europe/Paris';
 
 /** The largest extension art. 12(3) allows, in months. */
 export const MAX_EXTENSION_MONTHS = 2;

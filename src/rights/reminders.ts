@@ -1,4 +1,5 @@
-import { DEFAULT_TIME_ZONE, daysUntil, localDateOf } from './deadlines.ts';
+import { daysUntil, localDateOf } from './deadlines.ts';
+import { DEFAULT_TIME_ZONE } from '../domain/time.ts';
 import type { RightsRequest } from './rights-request.ts';
 import { withOverdue } from './state-machine.ts';
 

@@ -5,7 +5,7 @@ import type { QualityFinding } from '../insights/quality/quality-schema.ts';
 import type { ImportSummary } from '../store/record-store.ts';
 import { SqliteRecordStore } from '../store/sqlite/sqlite-record-store.ts';
 import type { Vault } from '../vault/vault.ts';
-import { DEFAULT_TIME_ZONE } from './deadlines.ts';
+import { DEFAULT_TIME_ZONE } from '../domain/time.ts';
 import { describeOrganisation, type OrganisationLookup } from './requester.ts';
 import { verifiedBy } from './restitution-check.ts';
 import { FINAL_STATUSES, type Channel, type ConcernedItem, type RightKind, type RightsRequest, type RightsRequestId, type RightsStatus } from './rights-request.ts';

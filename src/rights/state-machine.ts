@@ -1,6 +1,7 @@
 import { MesInfosError } from '../domain/errors.ts';
 import { toInstant, type LocalDate } from '../domain/time.ts';
-import { DEFAULT_TIME_ZONE, MAX_EXTENSION_MONTHS, dueDate, isPastDue, localDateOf, overdueFrom } from './deadlines.ts';
+import { MAX_EXTENSION_MONTHS, dueDate, isPastDue, localDateOf, overdueFrom } from './deadlines.ts';
+import { DEFAULT_TIME_ZONE } from '../domain/time.ts';
 import type { Actor, AnswerOutcome, RightsAction, RightsRequest, RightsStatus } from './rights-request.ts';
 
 /**

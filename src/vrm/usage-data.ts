@@ -16,8 +16,6 @@ import { priceTimes, roundedMoney, type MobileMonth } from './tariff-cost.ts';
  * per month, the contracts in force and the bills paid (energy: see energy-usage.ts).
  */
 
-export const DEFAULT_TIME_ZONE = 'Europe/Paris';
-
 /** Twelve whole local months: [fromMs, toMs), with their labels ("2025-11" … "2026-10"). */
 export interface Period {
   fromMs: number;

@@ -3,7 +3,7 @@ import type { RecordStore } from '../store/record-store.ts';
 import { SqliteRecordStore } from '../store/sqlite/sqlite-record-store.ts';
 import { IntentDesk, type VrmDeps } from './intent-desk.ts';
 import { SqliteVrmStore } from './sqlite-vrm-store.ts';
-import { DEFAULT_TIME_ZONE } from './usage-data.ts';
+import { DEFAULT_TIME_ZONE } from '../domain/time.ts';
 import { VendorDesk } from './vendor-desk.ts';
 
 /** One VRM store per open record store: the tables are migrated on first use. */

@@ -1,7 +1,7 @@
 import { pipeline, Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { currencyExponent, DecimalParseError, isKnownCurrency, toMoney, type Money } from '../../domain/money.ts';
-import { isRealDate, localDateStart } from '../../domain/time.ts';
+import { DEFAULT_TIME_ZONE, isRealDate, localDateStart } from '../../domain/time.ts';
 import { ConnectorError, type Connector, type ConnectorRecord } from '../connector.ts';
 import { OccurrenceRefs } from '../util/bank-dedup.ts';
 import { contentHash } from '../util/content-ref.ts';
@@ -43,7 +43,7 @@ export const bankCsvConnector: Connector = {
     const head = headText(input);
     const table = detectTable(head, map && Object.keys(map).some((k) => k !== 'account' && k !== 'currency' && k !== 'dateOrder') ? map : undefined);
     if (!table) throw unknownLayout(file, head, map);
-    const timeZone = ctx.options.timeZone ?? 'Europe/Paris';
+    const timeZone = ctx.options.timeZone ?? DEFAULT_TIME_ZONE;
     const { layout, roles } = table;
     const fixedCurrency = map?.currency && /^[A-Z]{3}$/.test(map.currency) ? map.currency : layout.currency;
     const account = resolveAccount(table, map);

@@ -5,6 +5,7 @@ import { AccountCollector, OccurrenceRefs, UniqueRefs } from '../util/bank-dedup
 import { localName } from '../util/xml-stream.ts';
 import { parseIsoDate, type IsoDate } from './camt-date.ts';
 import { newDetail, newEntry, setDetailField, setEntryField, type CamtAmount, type CamtDetail, type CamtEntry } from './camt-entry.ts';
+import { DEFAULT_TIME_ZONE } from '../../domain/time.ts';
 
 /**
  * Streams an ISO 20022 CAMT.053 statement (and CAMT.052 report / CAMT.054 notification,
@@ -91,7 +92,7 @@ export class CamtReader {
   }
 
   get #tz(): string {
-    return this.ctx.options.timeZone ?? 'Europe/Paris';
+    return this.ctx.options.timeZone ?? DEFAULT_TIME_ZONE;
   }
 
   write(chunk: string): ConnectorRecord[] {

@@ -7,6 +7,7 @@ import { FhirValueError, type FhirTime, type Json, arr, fhirTime, obj, str } fro
 import { observationOf } from './fhir-observation.ts';
 import { CLINICAL_TYPES, clinicalEventOf } from './fhir-clinical.ts';
 import { patientAttributes } from './fhir-patient.ts';
+import { DEFAULT_TIME_ZONE } from '../../domain/time.ts';
 
 /**
  * FHIR R4 JSON: a Bundle (collection, searchset, transaction, document, batch), a single
@@ -66,7 +67,7 @@ function isNdjson(input: ConnectorInput): boolean {
 }
 
 async function* readFhir(input: ConnectorInput, ctx: ConnectorContext): AsyncIterable<ConnectorRecord> {
-  const timeZone = ctx.options.timeZone ?? 'Europe/Paris';
+  const timeZone = ctx.options.timeZone ?? DEFAULT_TIME_ZONE;
   const root: Json = {};
   const names = new Map<string, string>();
   const medications = new Map<string, unknown>();

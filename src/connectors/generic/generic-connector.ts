@@ -5,6 +5,7 @@ import { RECORD_TYPES, type RecordType, recordDataSchemas, sourceSchema } from '
 import { OccurrenceRefs } from '../util/content-ref.ts';
 import { CoerceError, type Target, coerce, instantOf, schemaAt, targetOf } from './generic-targets.ts';
 import { type Row, keysOf, kindOf, rowsOf, valueAt } from './generic-rows.ts';
+import { DEFAULT_TIME_ZONE } from '../../domain/time.ts';
 
 /**
  * Everything else a person may hold: a CSV, a JSON array of objects (or an object holding
@@ -89,7 +90,7 @@ function cell(row: Row, from: string): string | number | boolean | undefined {
 async function* readGeneric(input: ConnectorInput, ctx: ConnectorContext): AsyncIterable<ConnectorRecord> {
   const kind = kindOf(input);
   if (kind === null) throw new ConnectorError(`${input.name}: the file is empty`, { file: input.name });
-  const timeZone = ctx.options.timeZone ?? 'Europe/Paris';
+  const timeZone = ctx.options.timeZone ?? DEFAULT_TIME_ZONE;
   const source = ctx.options.source ?? 'generic';
   if (!sourceSchema.safeParse(source).success)
     throw new ConnectorError(`${input.name}: source "${source}" may hold only lower-case letters, digits and . : _ - / @`, { file: input.name, field: 'source' });

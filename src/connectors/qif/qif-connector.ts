@@ -1,5 +1,5 @@
 import { DecimalParseError, formatMoneyDecimal, isKnownCurrency, toMoney, type Money } from '../../domain/money.ts';
-import { localDateStart } from '../../domain/time.ts';
+import { DEFAULT_TIME_ZONE, localDateStart } from '../../domain/time.ts';
 import { ConnectorError, type Connector, type ConnectorRecord } from '../connector.ts';
 import { OccurrenceRefs } from '../util/bank-dedup.ts';
 import { headText } from '../util/text.ts';
@@ -54,7 +54,7 @@ export const qifConnector: Connector = {
       new ConnectorError(`${file}, line ${line}, field ${field}: expected ${expected}`, { file, line, field }, detail);
     const currency = (ctx.options.map?.currency ?? 'EUR').toUpperCase();
     if (!isKnownCurrency(currency)) throw new ConnectorError(`options.map.currency "${currency}" is not an ISO 4217 currency code`, { field: 'currency' });
-    const timeZone = ctx.options.timeZone ?? 'Europe/Paris';
+    const timeZone = ctx.options.timeZone ?? DEFAULT_TIME_ZONE;
 
     // Pass 1: the day/month order and the decimal mark, from the whole file.
     const votes = new DateOrderVotes();

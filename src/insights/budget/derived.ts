@@ -32,19 +32,10 @@ async function grantedTransactions(store: Parameters<DerivedInsight>[0], scope: 
 
 export const budgetMonthly: DerivedInsight = async (store, scope) => {
   requireTransactions('budget.monthly', scope);
-  const txs = await grantedTransactions(store, scope);
-  const months = new Map<string, CategorisedTx[]>();
-  for (const t of txs) {
-    const m = t.date.slice(0, 7);
-    const list = months.get(m);
-    if (list) list.push(t);
-    else months.set(m, [t]);
-  }
+  const months = groupBy(await grantedTransactions(store, scope), (t) => t.date.slice(0, 7));
   const out: (Figures & { month: string; currency: string; spendingByCategory: Record<string, number> })[] = [];
   for (const [month, list] of [...months].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const byCurrency = new Map<string, CategorisedTx[]>();
-    for (const t of list) byCurrency.set(t.currency, [...(byCurrency.get(t.currency) ?? []), t]);
-    for (const [currency, ts] of byCurrency) {
+    for (const [currency, ts] of groupBy(list, (t) => t.currency)) {
       const spendingByCategory: Record<string, number> = {};
       for (const top of CATEGORY_TREE) {
         if (top.kind !== 'spending') continue;
@@ -56,6 +47,18 @@ export const budgetMonthly: DerivedInsight = async (store, scope) => {
   }
   return { months: out };
 };
+
+/** Items by key, in first-seen order (Map.groupBy needs Node 21). */
+function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const t of items) {
+    const k = key(t);
+    const list = out.get(k);
+    if (list) list.push(t);
+    else out.set(k, [t]);
+  }
+  return out;
+}
 
 export const budgetRecurring: DerivedInsight = async (store, scope) => {
   requireTransactions('budget.recurring', scope);

@@ -155,6 +155,11 @@ export function formatMoneyDecimal(m: Money): string {
   return `${neg ? '-' : ''}${int}${scale > 0 ? '.' + frac : ''}`;
 }
 
+/** A money amount for people reading a terminal: "12.50 EUR". */
+export function formatMoney(m: Money): string {
+  return `${formatMoneyDecimal(m)} ${m.currency}`;
+}
+
 /** Amount in the currency's standard minor units, rounded half away from zero when finer. */
 export function minorUnits(m: Money): number {
   const exp = currencyExponent(m.currency);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { RecordId } from '../domain/ids.ts';
 import { recordTypeSchema } from '../domain/record.ts';
-import { formatMoneyDecimal, type Money } from '../domain/money.ts';
+import { formatMoney, type Money } from '../domain/money.ts';
 import { exportArchive } from '../vault/vault-archive.ts';
 import { importFiles, type FileImportReport } from '../vault/file-import.ts';
 import { MesInfosError } from '../domain/errors.ts';
@@ -257,7 +257,7 @@ function summarise(data: Record<string, unknown>): string {
   const amount = data.amount ?? data.total;
   if (amount && typeof amount === 'object' && 'amountMinor' in amount) {
     const a = amount as Money;
-    parts.push(`${formatMoneyDecimal(a)} ${a.currency}`);
+    parts.push(formatMoney(a));
   }
   if (typeof data.value === 'string' || typeof data.value === 'number') parts.push(String(data.value));
   if (typeof data.energyWh === 'number') parts.push(`${data.energyWh} Wh`);

@@ -1,8 +1,8 @@
-import { formatMoneyDecimal, type Money } from '../domain/money.ts';
+import { formatMoney as formatAmount, type Money } from '../domain/money.ts';
 
 /** "12.50 EUR", or an em dash when there is no figure. */
 export function formatMoney(m: Money | null): string {
-  return m ? `${formatMoneyDecimal(m)} ${m.currency}` : '—';
+  return m ? formatAmount(m) : '—';
 }
 
 /**

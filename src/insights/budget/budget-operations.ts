@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MesInfosError } from '../../domain/errors.ts';
-import { formatMoneyDecimal } from '../../domain/money.ts';
+import { formatMoney } from '../../domain/money.ts';
 import { defineOperation, type AnyOperation } from '../../operations/operation.ts';
 import { dateInputSchema } from '../../operations/schemas.ts';
 import type { RecordStore } from '../../store/record-store.ts';
@@ -14,7 +14,7 @@ import { loadPersonChoices } from './person-rules.ts';
 import { detectRecurring } from './recurring.ts';
 
 const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month like 2025-03');
-const money = (minor: number, currency: string) => `${formatMoneyDecimal({ amountMinor: minor, currency })} ${currency}`;
+const money = (minor: number, currency: string) => formatMoney({ amountMinor: minor, currency });
 const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)} %`);
 const dateOnly = (s: string) => s.slice(0, 10);
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MesInfosError } from '../../domain/errors.ts';
-import { formatMoneyDecimal } from '../../domain/money.ts';
+import { formatMoney } from '../../domain/money.ts';
 import { defineOperation, type AnyOperation } from '../../operations/operation.ts';
 import { dateInputSchema, listOf } from '../../operations/schemas.ts';
 import { energyInsight } from './energy-report.ts';
@@ -51,7 +51,7 @@ function render(o: EnergyResult): string {
       lines.push(`  base load ${d.baseLoadW} W (${Math.round(d.baseLoadShare * 100)} % of the energy); peak hours ${d.peakHours.map((p) => `${p.hour}h (${p.averageW} W)`).join(', ')}`);
       lines.push(`  off-peak ${d.offPeak.windows.join(', ')}: ${kwh(d.offPeak.kWh)} (${Math.round(d.offPeak.share * 100)} %), peak ${kwh(d.peakKWh)}`);
     }
-    if (s.cost) lines.push(`  cost under ${s.cost.tariff}: ${formatMoneyDecimal({ amountMinor: s.cost.totalMinor, currency: s.cost.currency })} ${s.cost.currency}`);
+    if (s.cost) lines.push(`  cost under ${s.cost.tariff}: ${formatMoney({ amountMinor: s.cost.totalMinor, currency: s.cost.currency })}`);
     lines.push('  month     kWh       vs last year');
     for (const m of s.monthly) lines.push(`  ${m.month}  ${m.kWh.toFixed(1).padStart(8)}  ${m.changePct === null ? '' : `${m.changePct > 0 ? '+' : ''}${m.changePct} %`}`);
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatMoneyDecimal } from '../../domain/money.ts';
+import { formatMoney, formatMoneyDecimal } from '../../domain/money.ts';
 import { recordTypeSchema, RECORD_TYPES } from '../../domain/record.ts';
 import { defineOperation, type AnyOperation } from '../../operations/operation.ts';
 import { dateInputSchema, listOf } from '../../operations/schemas.ts';
@@ -75,7 +75,7 @@ export const insightsTimeline = defineOperation({
           const money = s?.money.map((m) => `+${formatMoneyDecimal({ amountMinor: m.inMinor, currency: m.currency })} −${formatMoneyDecimal({ amountMinor: m.outMinor, currency: m.currency })} ${m.currency}`).join(' ');
           lines.push('', `${day} — ${s?.total ?? '?'} records${money ? ` · ${money}` : ''}${s?.energyWh ? ` · ${(s.energyWh / 1000).toFixed(1)} kWh` : ''}`);
         }
-        const amount = e.amount ? ` ${formatMoneyDecimal(e.amount)} ${e.amount.currency}` : '';
+        const amount = e.amount ? ` ${formatMoney(e.amount)}` : '';
         lines.push(`  ${e.occurredAt.slice(11, 16)}  ${e.type.padEnd(18)} ${e.title}${amount}`);
       }
       if (o.nextCursor) lines.push('', `more: --cursor ${o.nextCursor}`);

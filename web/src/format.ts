@@ -22,16 +22,22 @@ export function useFormat() {
     percent: (f: number) => new Intl.NumberFormat(lng, { style: 'percent', maximumFractionDigits: 0 }).format(f),
     date: (iso: string) => new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeZone: iso.length === 10 ? 'UTC' : undefined }).format(new Date(iso)),
     dateTime: (iso: string) => new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
-    money: (m: MoneyValue) => {
-      const f = new Intl.NumberFormat(lng, { style: 'currency', currency: m.currency });
-      const digits = m.scale ?? f.resolvedOptions().maximumFractionDigits ?? 2;
-      return new Intl.NumberFormat(lng, { style: 'currency', currency: m.currency, maximumFractionDigits: Math.max(digits, 2) }).format(m.amountMinor / 10 ** digits);
-    },
+    money: (m: MoneyValue) => new Intl.NumberFormat(lng, { style: 'currency', currency: m.currency, maximumFractionDigits: Math.max(minorDigits(m), 2) }).format(moneyNumber(m)),
     bytes: (n: number) => new Intl.NumberFormat(lng, { style: 'unit', unit: n >= 1e6 ? 'megabyte' : n >= 1e3 ? 'kilobyte' : 'byte', maximumFractionDigits: 1 }).format(n >= 1e6 ? n / 1e6 : n >= 1e3 ? n / 1e3 : n),
   };
 }
 
 export type Formatters = ReturnType<typeof useFormat>;
+
+/** How many decimals a Money's minor units carry: its scale, else its currency's (2 for EUR). */
+function minorDigits(m: MoneyValue): number {
+  return m.scale ?? new Intl.NumberFormat('en', { style: 'currency', currency: m.currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+/** A Money as a plain number of currency units, for a chart's axis (never for a figure shown as text). */
+export function moneyNumber(m: MoneyValue): number {
+  return m.amountMinor / 10 ** minorDigits(m);
+}
 
 /** A one-line summary of a record's data, for lists. */
 export function summarise(data: Record<string, unknown>, f: Formatters): string {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { moneyNumber, useVrmText, type OfferWithComparison } from './vrm-text.ts';
+import { moneyNumber } from '../../format.ts';
+import { useVrmText, type OfferWithComparison } from './vrm-text.ts';
 
 /** Twelve months' cost of each offer beside what was paid: bars, with the figures also in the label. */
 export function CostChart({ offers }: { offers: OfferWithComparison[] }) {

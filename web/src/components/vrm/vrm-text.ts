@@ -26,17 +26,9 @@ export type Revealable = (typeof REVEALABLE)[number];
 export type RevealableValue = OperationOutput<'offers.list'>['revealable'][number];
 export const isRevealable = (a: string): a is Revealable => (REVEALABLE as readonly string[]).includes(a);
 
-type ProfileKey =
-  | 'energy.yearly-kwh'
-  | 'energy.off-peak-share'
-  | 'energy.contracted-power-kva'
-  | 'energy.tariff-option'
-  | 'gas.yearly-kwh'
-  | 'telecom.monthly-data-gb'
-  | 'telecom.monthly-call-minutes'
-  | 'telecom.monthly-sms';
-const PROFILE_KEYS: readonly string[] = ['energy.yearly-kwh', 'energy.off-peak-share', 'energy.contracted-power-kva', 'energy.tariff-option', 'gas.yearly-kwh', 'telecom.monthly-data-gb', 'telecom.monthly-call-minutes', 'telecom.monthly-sms'];
-const isProfileKey = (name: string): name is ProfileKey => PROFILE_KEYS.includes(name);
+const PROFILE_KEYS = ['energy.yearly-kwh', 'energy.off-peak-share', 'energy.contracted-power-kva', 'energy.tariff-option', 'gas.yearly-kwh', 'telecom.monthly-data-gb', 'telecom.monthly-call-minutes', 'telecom.monthly-sms'] as const;
+type ProfileKey = (typeof PROFILE_KEYS)[number];
+const isProfileKey = (name: string): name is ProfileKey => (PROFILE_KEYS as readonly string[]).includes(name);
 
 const UNIT_KEYS = ['messages', 'GB', 'min'] as const;
 const isUnitKey = (u: string): u is (typeof UNIT_KEYS)[number] => (UNIT_KEYS as readonly string[]).includes(u);
@@ -146,8 +138,3 @@ export function useVrmText() {
 
 export type VrmText = ReturnType<typeof useVrmText>;
 
-/** A Money as a plain number of currency units, for a chart's axis (never for a figure shown as text). */
-export function moneyNumber(m: { amountMinor: number; currency: string; scale?: number | undefined }): number {
-  const digits = m.scale ?? new Intl.NumberFormat('en', { style: 'currency', currency: m.currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  return m.amountMinor / 10 ** digits;
-}
